@@ -1,0 +1,121 @@
+package org.signet.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.signet.platform.Settings;
+
+/** Creates customers, technical accounts and console users. */
+@Stateless
+public class AccountAdministration {
+
+    private static final Logger LOG = Logger.getLogger(AccountAdministration.class.getName());
+
+    @PersistenceContext private EntityManager em;
+
+    public Customer createCustomer(String name, boolean selfServicePki) {
+        var customer = new Customer(name, selfServicePki, Instant.now());
+        em.persist(customer);
+        customer.numberFromId();
+
+        LOG.log(Level.INFO, "Customer {0} created", customer.getCustomerNo());
+        return customer;
+    }
+
+    public Optional<Customer> customer(String customerNo) {
+        return em.createNamedQuery(Customer.BY_NUMBER, Customer.class)
+                .setParameter("customerNo", customerNo)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Creates an account with a generated id and password; the password is answered once. */
+    public NewAccount createAccount(
+            Customer customer, boolean signingActive, boolean signingDefaultActive) {
+        var password = SecretGenerator.password();
+        var account =
+                createAccount(
+                        customer,
+                        SecretGenerator.accountId(),
+                        password.toCharArray(),
+                        signingActive,
+                        signingDefaultActive);
+        return new NewAccount(account.getId(), customer.getCustomerNo(), password);
+    }
+
+    /** Creates an account with a chosen id and password, as the demo set-up does. */
+    public TechnicalAccount createAccount(
+            Customer customer,
+            String accountId,
+            char[] password,
+            boolean signingActive,
+            boolean signingDefaultActive) {
+        var managed = em.merge(customer);
+        var account =
+                new TechnicalAccount(
+                        accountId,
+                        managed,
+                        hasher().hash(password),
+                        signingActive,
+                        signingDefaultActive,
+                        Instant.now());
+        em.persist(account);
+
+        LOG.log(
+                Level.INFO,
+                "Technical account {0} created for customer {1} (signing active={2}, default={3})",
+                new Object[] {
+                    accountId, managed.getCustomerNo(), signingActive, signingDefaultActive
+                });
+        return account;
+    }
+
+    public Optional<TechnicalAccount> account(String accountId) {
+        return Optional.ofNullable(em.find(TechnicalAccount.class, accountId));
+    }
+
+    /** The customer a technical account belongs to, as the id that scopes its queries. */
+    public Optional<Long> customerIdOfAccount(String accountId) {
+        return em.createQuery(
+                        "SELECT a.customer.id FROM TechnicalAccount a WHERE a.id = :id", Long.class)
+                .setParameter("id", accountId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The customer of a console user; empty for administrators, who see every customer. */
+    public Optional<Long> customerIdOfConsoleUser(String username) {
+        return em.createQuery(
+                        "SELECT u.customer.id FROM ConsoleUser u WHERE u.username = :username"
+                                + " AND u.customer IS NOT NULL",
+                        Long.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public ConsoleUser createConsoleUser(
+            String username, ConsoleRole role, Customer customer, char[] password) {
+        var managed = customer == null ? null : em.merge(customer);
+        var user = new ConsoleUser(username, role, managed, hasher().hash(password), Instant.now());
+        em.persist(user);
+
+        LOG.log(
+                Level.INFO,
+                "Console user {0} created with role {1}",
+                new Object[] {username, role});
+        return user;
+    }
+
+    public Optional<ConsoleUser> consoleUser(String username) {
+        return Optional.ofNullable(em.find(ConsoleUser.class, username));
+    }
+
+    private static PasswordHasher hasher() {
+        return new PasswordHasher(Settings.integer(Settings.PASSWORD_ITERATIONS, 210_000));
+    }
+}

@@ -1,0 +1,65 @@
+package org.signet.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Checks the credentials of technical accounts (REST Basic, SMTP AUTH) and of console users. Every
+ * answer for an unknown name costs the same as for a known one, so response times do not reveal
+ * which account ids exist.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class CredentialCheck {
+
+    private static final Logger LOG = Logger.getLogger(CredentialCheck.class.getName());
+
+    /** Compared against when the name is unknown, to spend the same time as a real check. */
+    private static final String DUMMY_HASH = new PasswordHasher(210_000).hash(new char[] {'x'});
+
+    @PersistenceContext private EntityManager em;
+
+    @Inject private VerifiedPasswords verifiedPasswords;
+
+    public SignInResult technicalAccount(String accountId, char[] password) {
+        var account = em.find(TechnicalAccount.class, accountId);
+        if (account == null) {
+            PasswordHasher.matches(password, DUMMY_HASH);
+            LOG.log(Level.FINE, "Sign-in refused: no technical account {0}", accountId);
+            return SignInResult.wrongCredentials();
+        }
+
+        if (!verifiedPasswords.matches(accountId, password, account.getPasswordHash())) {
+            LOG.log(Level.INFO, "Sign-in refused: wrong password for account {0}", accountId);
+            return SignInResult.wrongCredentials();
+        }
+        if (account.getStatus() != AccountStatus.ACTIVE) {
+            LOG.log(
+                    Level.INFO,
+                    "Sign-in refused: account {0} is {1}",
+                    new Object[] {accountId, account.getStatus()});
+            return SignInResult.blocked(accountId);
+        }
+        return SignInResult.accepted(accountId, Roles.ACCOUNT);
+    }
+
+    public SignInResult consoleUser(String username, char[] password) {
+        var user = em.find(ConsoleUser.class, username);
+        if (user == null) {
+            PasswordHasher.matches(password, DUMMY_HASH);
+            return SignInResult.wrongCredentials();
+        }
+
+        if (!verifiedPasswords.matches("user:" + username, password, user.getPasswordHash())) {
+            LOG.log(Level.INFO, "Console sign-in refused for {0}", username);
+            return SignInResult.wrongCredentials();
+        }
+        return SignInResult.accepted(username, user.getRole().group());
+    }
+}

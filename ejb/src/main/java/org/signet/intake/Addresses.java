@@ -1,0 +1,35 @@
+package org.signet.intake;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.Optional;
+
+/** Parsing of the {@code Friendly Name<local@domain>} addresses that JobRequests carry. */
+public final class Addresses {
+
+    private Addresses() {}
+
+    /** The mailbox, if {@code value} is exactly one syntactically valid address. */
+    public static Optional<InternetAddress> parse(String value) {
+        try {
+            var parsed = InternetAddress.parseHeader(value, true);
+            if (parsed.length != 1 || parsed[0].isGroup()) {
+                return Optional.empty();
+            }
+            var address = parsed[0].getAddress();
+            if (address == null || address.indexOf('@') < 1 || address.endsWith("@")) {
+                return Optional.empty();
+            }
+            return Optional.of(parsed[0]);
+        } catch (AddressException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The bare {@code local@domain} of a value that validation has already accepted. */
+    public static String mailbox(String value) {
+        return parse(value)
+                .map(InternetAddress::getAddress)
+                .orElseThrow(() -> new IllegalArgumentException("not an e-mail address"));
+    }
+}

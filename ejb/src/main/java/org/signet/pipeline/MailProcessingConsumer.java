@@ -1,0 +1,51 @@
+package org.signet.pipeline;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.signet.job.Mail;
+import org.signet.tracking.EventKind;
+import org.signet.tracking.TrackingEvents;
+
+/**
+ * Walks one mail of the jobs queue through the pipeline, in the message's transaction: if anything
+ * fails the transaction rolls back and the broker redelivers, up to its limit, then dead-letters.
+ * Bound to its queue in glassfish-ejb-jar.xml.
+ */
+// TODO [Pipeline] thin path: records PROCESSING_STARTED only; signing, delivery and the
+// remaining events come with the processing pipeline
+@MessageDriven
+public class MailProcessingConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(MailProcessingConsumer.class.getName());
+
+    @PersistenceContext private EntityManager em;
+
+    @EJB private TrackingEvents tracking;
+
+    @Override
+    public void onMessage(Message message) {
+        var mailId = mailIdOf(message);
+        var mail = em.find(Mail.class, mailId);
+        if (mail == null) {
+            LOG.log(Level.WARNING, "Message for unknown mail {0} discarded", mailId);
+            return;
+        }
+
+        tracking.recordOnce(mail, EventKind.PROCESSING_STARTED, null);
+    }
+
+    private static String mailIdOf(Message message) {
+        try {
+            return message.getBody(String.class);
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable message on the jobs queue", e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.signet.tracking;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.signet.job.Mail;
+
+/** Records the tracking points of mails, in the caller's transaction. */
+@Stateless
+public class TrackingEvents {
+
+    private static final Logger LOG = Logger.getLogger(TrackingEvents.class.getName());
+
+    @PersistenceContext private EntityManager em;
+
+    /**
+     * Records {@code kind} for the mail unless it already has such an event, so a redelivered
+     * message does not record a step twice.
+     *
+     * @return whether an event was recorded now
+     */
+    public boolean recordOnce(Mail mail, EventKind kind, String description) {
+        var existing =
+                em.createNamedQuery(TrackingEvent.COUNT_OF_KIND, Long.class)
+                        .setParameter("mailId", mail.getId())
+                        .setParameter("type", kind.type())
+                        .setParameter("subType", kind.subType())
+                        .getSingleResult();
+        if (existing > 0) {
+            LOG.log(Level.FINE, "Mail {0} already has {1}", new Object[] {mail.getId(), kind});
+            return false;
+        }
+
+        var job = mail.getJob();
+        var text = description != null ? description : kind.defaultDescription();
+        em.persist(
+                new TrackingEvent(
+                        mail.getId(),
+                        job.getId(),
+                        job.getCustomer().getId(),
+                        kind,
+                        text,
+                        Instant.now()));
+        LOG.log(
+                Level.INFO,
+                "Mail {0} of job {1}: {2}/{3}",
+                new Object[] {mail.getId(), job.getId(), kind.type(), kind.subType()});
+        return true;
+    }
+}
