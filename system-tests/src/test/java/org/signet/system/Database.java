@@ -1,0 +1,38 @@
+package org.signet.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** Reads Signet's H2 database directly, to see what a request did or did not store. */
+final class Database {
+
+    private Database() {}
+
+    static long jobsOfAccount(String accountId) {
+        var url = System.getProperty("signet.jdbc.url");
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement =
+                        connection.prepareStatement(
+                                "SELECT COUNT(*) FROM job WHERE account_id = ?")) {
+            statement.setString(1, accountId);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database", e);
+        }
+    }
+
+    private static String password() {
+        try {
+            return Files.readString(
+                    Path.of(System.getProperty("signet.home"), "secrets", "db.password"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no database password in the test home", e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.signet.system;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Talks to the deployed Signet as its clients do: HTTP and JSON, nothing else. */
+final class SignetClient {
+
+    static final String BASE_URL = System.getProperty("signet.url");
+    static final String ADMIN_PASSWORD = System.getProperty("signet.admin.password");
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A technical account created through the administration API for one test. */
+    record Account(String customerNo, String id, String password) {}
+
+    /**
+     * Polls the health endpoint until Signet answers UP; the app may 404 for a while after deploy.
+     */
+    void awaitReady() {
+        Poll.until(
+                Duration.ofSeconds(120),
+                "Signet to report UP",
+                () -> {
+                    try {
+                        var response = get("/rest/v1/health", null, null);
+                        return response.statusCode() == 200
+                                && response.body().contains("\"status\":\"UP\"");
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                });
+    }
+
+    Account newAccount(boolean signingActive, boolean signingDefaultActive) {
+        var customer =
+                send(
+                        "POST",
+                        "/rest/v1/admin/customers",
+                        "admin",
+                        ADMIN_PASSWORD,
+                        "{\"name\": \"Test customer\", \"selfServicePki\": false}");
+        require(customer, 201);
+        var customerNo = json(customer).getString("customerNo");
+
+        var account =
+                send(
+                        "POST",
+                        "/rest/v1/admin/customers/" + customerNo + "/accounts",
+                        "admin",
+                        ADMIN_PASSWORD,
+                        "{\"messageSigning\": {\"active\": "
+                                + signingActive
+                                + ", \"defaultActive\": "
+                                + signingDefaultActive
+                                + "}}");
+        require(account, 201);
+        var body = json(account);
+        return new Account(customerNo, body.getString("accountId"), body.getString("password"));
+    }
+
+    HttpResponse<String> submitJob(Account account, String jobRequest) {
+        return send("POST", "/rest/v1/jobs", account.id(), account.password(), jobRequest);
+    }
+
+    HttpResponse<String> job(Account account, String jobId) {
+        return get("/rest/v1/jobs/" + jobId, account.id(), account.password());
+    }
+
+    HttpResponse<String> get(String path, String user, String password) {
+        return send("GET", path, user, password, null);
+    }
+
+    HttpResponse<String> send(
+            String method, String path, String user, String password, String body) {
+        var request =
+                HttpRequest.newBuilder(URI.create(BASE_URL + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            var token = user + ":" + password;
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static void require(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(
+                    "expected "
+                            + status
+                            + " but got "
+                            + response.statusCode()
+                            + ": "
+                            + response.body());
+        }
+    }
+
+    /** A minimal valid JobRequest with one mail per recipient. */
+    static String jobRequest(String from, Boolean signingFlag, String... recipients) {
+        var entries = new StringBuilder();
+        for (var recipient : recipients) {
+            if (entries.length() > 0) {
+                entries.append(',');
+            }
+            entries.append("{\"mail\": {\"to\": [{\"email\": \"")
+                    .append(recipient)
+                    .append("\"}]}}");
+        }
+        var job =
+                signingFlag == null
+                        ? ""
+                        : ", \"job\": {\"features\": {\"messageSigning\": {\"active\": "
+                                + signingFlag
+                                + "}}}";
+        return "{\"subject\": {\"content\": \"Test mail\"},"
+                + " \"body\": {\"contentType\": \"text/plain\", \"content\": \"Hello.\"},"
+                + " \"recipients\": ["
+                + entries
+                + "], \"mail\": {\"from\": {\"email\": \""
+                + from
+                + "\"}}"
+                + job
+                + "}";
+    }
+}
