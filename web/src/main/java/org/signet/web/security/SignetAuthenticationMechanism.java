@@ -73,7 +73,8 @@ public class SignetAuthenticationMechanism implements HttpAuthenticationMechanis
                 instanceof UsernamePasswordCredential login) {
             var result = credentials.consoleUser(login.getCaller(), login.getPassword().getValue());
             if (result.outcome() != SignInResult.Outcome.ACCEPTED) {
-                return context.responseUnauthorized();
+                // no 401 page: the login form renders its own message
+                return AuthenticationStatus.SEND_FAILURE;
             }
             ConsoleSession.start(request, result.name(), result.groups());
             return context.notifyContainerAboutLogin(result.name(), result.groups());
