@@ -13,7 +13,6 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 
 /** The console sign-in form. */
@@ -25,9 +24,9 @@ public class LoginBean {
 
     @Inject private FacesContext faces;
 
-    @NotBlank private String username;
+    private String username;
 
-    @NotBlank private String password;
+    private String password;
 
     public String login() throws IOException {
         var external = faces.getExternalContext();

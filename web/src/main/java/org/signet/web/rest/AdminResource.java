@@ -3,7 +3,6 @@ package org.signet.web.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +29,8 @@ public class AdminResource {
 
     @EJB private AccountAdministration administration;
 
-    public record NewCustomer(@NotBlank @Size(max = 200) String name, Boolean selfServicePki) {}
+    public record NewCustomer(
+            @NotNull @Size(min = 1, max = 200) String name, Boolean selfServicePki) {}
 
     public record CustomerView(String customerNo, String name, boolean selfServicePki) {
         static CustomerView of(Customer customer) {
