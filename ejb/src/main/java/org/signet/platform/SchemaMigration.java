@@ -35,9 +35,12 @@ public class SchemaMigration {
 
         var result = flyway.migrate();
 
+        var current = flyway.info().current();
         LOG.log(
                 Level.INFO,
                 "Database schema at version {0} ({1} migrations applied now)",
-                new Object[] {result.targetSchemaVersion, result.migrationsExecuted});
+                new Object[] {
+                    current == null ? "none" : current.getVersion(), result.migrationsExecuted
+                });
     }
 }

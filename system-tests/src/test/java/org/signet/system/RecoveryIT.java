@@ -64,10 +64,14 @@ class RecoveryIT {
     private List<String> submitJobs(SignetClient.Account account, int count) {
         var jobIds = new ArrayList<String>();
         for (int i = 0; i < count; i++) {
+            var started = System.nanoTime();
             var response =
                     signet.submitJob(account, jobRequest("a@example.com", null, "b@example.com"));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             jobIds.add(json(response).getString("jobId"));
+            System.out.printf(
+                    "RecoveryIT: job accepted in %d ms%n",
+                    (System.nanoTime() - started) / 1_000_000);
         }
         return jobIds;
     }
