@@ -21,7 +21,7 @@ public enum CertificateStatus {
         if (now.isAfter(notAfter)) {
             return EXPIRED;
         }
-        return now.plus(EXPIRING_WITHIN).isAfter(notAfter) ? EXPIRING : VALID;
+        return now.plus(EXPIRING_WITHIN).isBefore(notAfter) ? VALID : EXPIRING;
     }
 
     /** Whether a certificate in this status may sign. */
