@@ -22,6 +22,12 @@ public final class Settings {
     /** PBKDF2 iterations for new password hashes. */
     public static final String PASSWORD_ITERATIONS = "signet.password.iterations";
 
+    /**
+     * Path of the file with the master keys that seal private keys at rest; it lives outside the
+     * database and the EAR and is readable by its owner only (see org.signet.pki.MasterKeyFile).
+     */
+    public static final String PKI_MASTER_KEY_FILE = "signet.pki.master-key-file";
+
     private Settings() {}
 
     public static Duration duration(String name, Duration fallback) {

@@ -1,0 +1,206 @@
+package org.signet.pki;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.signet.account.Customer;
+import org.signet.platform.Settings;
+
+/**
+ * A customer's PKI: import, list and delete its signing certificates, find the key that signs for a
+ * sender, and re-seal every private key after a master key rotation. Every method takes the
+ * customer's id and only ever sees that customer's certificates.
+ */
+@Stateless
+public class CustomerPki {
+
+    private static final Logger LOG = Logger.getLogger(CustomerPki.class.getName());
+
+    private final Clock clock = Clock.systemUTC();
+
+    @PersistenceContext private EntityManager em;
+
+    /**
+     * Checks and stores a certificate file with its chain and its private key sealed under the
+     * current master key. Importing a certificate the customer already has answers the stored one.
+     *
+     * @param file PKCS#12 or PEM bytes, format detected from the content
+     * @param password the file's password, null for an unencrypted PEM text
+     * @throws CertificateImportException with the reason when the file cannot sign mail
+     * @throws IllegalArgumentException when there is no such customer
+     */
+    public CertificateSummary importCertificate(Long customerId, byte[] file, char[] password) {
+        var customer = customer(customerId);
+        var imported = new CertificateImport(clock).read(file, password);
+        var fingerprint = imported.summary().fingerprint();
+
+        var existing = byFingerprint(customerId, fingerprint);
+        if (existing.isPresent()) {
+            LOG.log(
+                    Level.INFO,
+                    "Certificate {0} already stored for customer {1}: nothing imported",
+                    new Object[] {fingerprint, customer.getCustomerNo()});
+            return existing.get().summary(clock.instant());
+        }
+
+        var stored = new StoredCertificate(customerId, imported, seal(imported), clock.instant());
+        em.persist(stored);
+
+        LOG.log(
+                Level.INFO,
+                "Certificate {0} imported for customer {1}: {2}",
+                new Object[] {
+                    fingerprint, customer.getCustomerNo(), imported.summary().addresses()
+                });
+        return stored.summary(clock.instant());
+    }
+
+    /** The customer's certificates, the longest valid first. */
+    public List<CertificateSummary> list(Long customerId) {
+        var now = clock.instant();
+        return em.createNamedQuery(StoredCertificate.OF_CUSTOMER, StoredCertificate.class)
+                .setParameter("customerId", customerId)
+                .getResultStream()
+                .map(stored -> stored.summary(now))
+                .toList();
+    }
+
+    /** The certificate with this id if the customer owns it; empty for other customers' ids. */
+    public Optional<CertificateSummary> find(Long customerId, Long certificateId) {
+        return owned(customerId, certificateId).map(stored -> stored.summary(clock.instant()));
+    }
+
+    /** Deletes the certificate and its sealed key; false when the customer owns no such id. */
+    public boolean delete(Long customerId, Long certificateId) {
+        var stored = owned(customerId, certificateId);
+        stored.ifPresent(em::remove);
+
+        stored.ifPresent(
+                removed ->
+                        LOG.log(
+                                Level.INFO,
+                                "Certificate {0} deleted for customer id {1}",
+                                new Object[] {removed.getFingerprint(), customerId}));
+        return stored.isPresent();
+    }
+
+    /**
+     * The private key and chain that sign for an envelope sender: among the customer's currently
+     * valid certificates for that address, the one that stays valid longest.
+     *
+     * @return empty when no valid certificate of the customer names the sender
+     * @throws KeySealingException when the chosen key does not open (unknown master key, altered)
+     */
+    public Optional<SigningKey> signingKeyFor(Long customerId, String senderAddress) {
+        var address = CertificateFacts.normalised(senderAddress);
+        var candidates =
+                em.createNamedQuery(StoredCertificate.FOR_SENDER, StoredCertificate.class)
+                        .setParameter("customerId", customerId)
+                        .setParameter("address", address)
+                        .getResultList();
+        var now = clock.instant();
+
+        var chosen =
+                SenderCertificateChooser.choose(
+                        candidates.stream().map(stored -> stored.summary(now)).toList(),
+                        address,
+                        now);
+
+        return chosen.map(
+                summary ->
+                        signingKey(
+                                candidates.stream()
+                                        .filter(stored -> stored.getId().equals(summary.id()))
+                                        .findFirst()
+                                        .orElseThrow(),
+                                summary));
+    }
+
+    /**
+     * Re-seals every private key that is not yet sealed under the current master key, after an
+     * operator added a key to the key file and made it current.
+     *
+     * @return how many keys were re-sealed
+     */
+    public int rotateMasterKey() {
+        var sealer = new KeySealer(masterKeys());
+        var current = sealer.currentMasterKeyId();
+        // TODO [Pki] one transaction for all rows: fine for hundreds, batch it for many thousands
+        var rows =
+                em.createNamedQuery(StoredCertificate.NOT_SEALED_UNDER, StoredCertificate.class)
+                        .setParameter("masterKeyId", current)
+                        .getResultList();
+
+        rows.forEach(row -> row.sealWith(sealer.reseal(row.sealedKey(), row.getFingerprint())));
+
+        LOG.log(
+                Level.INFO,
+                "Master key rotation: {0} private keys re-sealed under master key {1}",
+                new Object[] {rows.size(), current});
+        return rows.size();
+    }
+
+    private SigningKey signingKey(StoredCertificate stored, CertificateSummary summary) {
+        var pkcs8 = new KeySealer(masterKeys()).unseal(stored.sealedKey(), stored.getFingerprint());
+        try {
+            var key = CertificateFileReader.privateKey(PrivateKeyInfo.getInstance(pkcs8));
+            return new SigningKey(key, stored.chain(), summary);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    private SealedKey seal(ImportedCertificate imported) {
+        var pkcs8 = imported.privateKey().getEncoded();
+        try {
+            return new KeySealer(masterKeys()).seal(pkcs8, imported.summary().fingerprint());
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    // TODO [Pki] the key file is read on every use; cache it by modification time if it shows
+    private static MasterKeys masterKeys() {
+        var file =
+                Settings.value(Settings.PKI_MASTER_KEY_FILE)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "The setting "
+                                                        + Settings.PKI_MASTER_KEY_FILE
+                                                        + " names no master key file"));
+        return MasterKeyFile.load(Path.of(file));
+    }
+
+    private Customer customer(Long customerId) {
+        var customer = em.find(Customer.class, customerId);
+        if (customer == null) {
+            throw new IllegalArgumentException("No customer with id " + customerId);
+        }
+        return customer;
+    }
+
+    private Optional<StoredCertificate> byFingerprint(Long customerId, String fingerprint) {
+        return em.createNamedQuery(StoredCertificate.BY_FINGERPRINT, StoredCertificate.class)
+                .setParameter("customerId", customerId)
+                .setParameter("fingerprint", fingerprint)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private Optional<StoredCertificate> owned(Long customerId, Long certificateId) {
+        if (certificateId == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(StoredCertificate.class, certificateId))
+                .filter(stored -> stored.getCustomerId().equals(customerId));
+    }
+}
