@@ -87,6 +87,16 @@ public class AccountAdministration {
                 .findFirst();
     }
 
+    /** The customer a technical account belongs to. */
+    public Optional<Customer> customerOfAccount(String accountId) {
+        return em.createQuery(
+                        "SELECT a.customer FROM TechnicalAccount a WHERE a.id = :id",
+                        Customer.class)
+                .setParameter("id", accountId)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** The customer of a console user; empty for administrators, who see every customer. */
     public Optional<Long> customerIdOfConsoleUser(String username) {
         return em.createQuery(

@@ -6,9 +6,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.signet.intake.JobRejectedException;
+import org.signet.pki.CertificateImportException;
+import org.signet.pki.ImportRefusal;
 
 /** Turns every failure of a REST call into a problem+json answer. */
 public final class ProblemMappers {
@@ -36,6 +40,24 @@ public final class ProblemMappers {
                                         "The account no longer exists.")
                                 .toResponse();
             };
+        }
+    }
+
+    /** A certificate file that cannot sign mail, with the reason in the type and the detail. */
+    @Provider
+    public static class CertificateRefused implements ExceptionMapper<CertificateImportException> {
+        @Override
+        public Response toResponse(CertificateImportException e) {
+            var field = e.reason() == ImportRefusal.WRONG_PASSWORD ? "password" : "file";
+            var slug = "certificate-refused/" + e.reason().name().toLowerCase(Locale.ROOT);
+            var problem = Problem.of(Response.Status.BAD_REQUEST, slug, e.detail());
+            return new Problem(
+                            problem.type(),
+                            problem.title(),
+                            problem.status(),
+                            problem.detail(),
+                            List.of(new Problem.Violation(field, e.detail())))
+                    .toResponse();
         }
     }
 

@@ -1,4 +1,4 @@
-package org.signet.account;
+package org.signet.bootstrap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -14,12 +14,16 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.signet.account.AccountAdministration;
+import org.signet.account.ConsoleRole;
+import org.signet.pki.CustomerPki;
 import org.signet.platform.Settings;
 
 /**
- * Provisions the first administrator and, in the default set-up, the demo customer and account,
- * from the bootstrap file that the start command writes ({@code signet.bootstrap.file}). Runs at
- * every start but only ever creates what is missing, so it never overwrites a changed password.
+ * Provisions the first administrator and, in the default set-up, the demo customer, account and
+ * certificate, from the bootstrap file that the start command writes ({@code
+ * signet.bootstrap.file}). Runs at every start but only ever creates what is missing, so it never
+ * overwrites a changed password.
  */
 @Singleton
 @Startup
@@ -30,6 +34,8 @@ public class Bootstrap {
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
 
     @EJB private AccountAdministration administration;
+
+    @EJB private CustomerPki pki;
 
     @PostConstruct
     void provision() {
@@ -62,13 +68,32 @@ public class Bootstrap {
         if (accountId == null || password == null) {
             return;
         }
-        if (administration.account(accountId).isPresent()) {
+        if (administration.account(accountId).isEmpty()) {
+            var customer =
+                    administration.createCustomer(
+                            settings.getProperty("demo.customer-name", "Demo customer"), false);
+            administration.createAccount(customer, accountId, password.toCharArray(), true, true);
+        }
+        provisionDemoCertificate(settings, accountId);
+    }
+
+    /** The demo sender's certificate from the start command's throwaway CA, imported once. */
+    private void provisionDemoCertificate(Properties settings, String accountId) {
+        var file = settings.getProperty("demo.certificate.file");
+        var password = settings.getProperty("demo.certificate.password");
+        if (file == null || password == null) {
             return;
         }
-        var customer =
-                administration.createCustomer(
-                        settings.getProperty("demo.customer-name", "Demo customer"), false);
-        administration.createAccount(customer, accountId, password.toCharArray(), true, true);
+        var customerId = administration.customerIdOfAccount(accountId).orElseThrow();
+        if (!pki.list(customerId).isEmpty()) {
+            return;
+        }
+        try {
+            pki.importCertificate(
+                    customerId, Files.readAllBytes(Path.of(file)), password.toCharArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the demo certificate " + file, e);
+        }
     }
 
     private static Properties read(Path file) {
