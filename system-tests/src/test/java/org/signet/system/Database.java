@@ -27,6 +27,30 @@ final class Database {
         }
     }
 
+    /** Every column of the customer's stored certificates, as text. */
+    static java.util.List<String> certificateRowsOfCustomer(String customerNo) {
+        var url = System.getProperty("signet.jdbc.url");
+        var sql =
+                "SELECT c.* FROM certificate c JOIN customer k ON k.id = c.customer_id"
+                        + " WHERE k.customer_no = ?";
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, customerNo);
+            var values = new java.util.ArrayList<String>();
+            try (var result = statement.executeQuery()) {
+                var columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        values.add(String.valueOf(result.getString(i)));
+                    }
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database", e);
+        }
+    }
+
     private static String password() {
         try {
             return Files.readString(

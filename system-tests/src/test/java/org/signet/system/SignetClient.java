@@ -42,13 +42,20 @@ final class SignetClient {
     }
 
     Account newAccount(boolean signingActive, boolean signingDefaultActive) {
+        return newAccount(signingActive, signingDefaultActive, false);
+    }
+
+    Account newAccount(
+            boolean signingActive, boolean signingDefaultActive, boolean selfServicePki) {
         var customer =
                 send(
                         "POST",
                         "/rest/v1/admin/customers",
                         "admin",
                         ADMIN_PASSWORD,
-                        "{\"name\": \"Test customer\", \"selfServicePki\": false}");
+                        "{\"name\": \"Test customer\", \"selfServicePki\": "
+                                + selfServicePki
+                                + "}");
         require(customer, 201);
         var customerNo = json(customer).getString("customerNo");
 
@@ -74,6 +81,52 @@ final class SignetClient {
 
     HttpResponse<String> job(Account account, String jobId) {
         return get("/rest/v1/jobs/" + jobId, account.id(), account.password());
+    }
+
+    /** Uploads a certificate file as multipart/form-data with parts file and password. */
+    HttpResponse<String> upload(
+            String path, String user, String password, byte[] file, String filePassword) {
+        var boundary = "signet-" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        var head =
+                "--"
+                        + boundary
+                        + "\r\n"
+                        + "Content-Disposition: form-data; name=\"file\";"
+                        + " filename=\"certificate.p12\"\r\n"
+                        + "Content-Type: application/x-pkcs12\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        if (filePassword != null) {
+            var part =
+                    "\r\n--"
+                            + boundary
+                            + "\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n"
+                            + filePassword;
+            body.writeBytes(part.getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var token = user + ":" + password;
+        var request =
+                HttpRequest.newBuilder(URI.create(BASE_URL + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        token.getBytes(StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("upload to " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     HttpResponse<String> get(String path, String user, String password) {
