@@ -14,7 +14,6 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -133,10 +132,14 @@ final class CanonicalContent {
         }
     }
 
+    /**
+     * The decoded content. Through the DataHandler rather than {@code getInputStream()}, which for
+     * content composed in memory starts a thread to pipe it.
+     */
     private static byte[] readAll(Part source) throws MessagingException, IOException {
-        try (InputStream in = source.getInputStream()) {
-            return in.readAllBytes();
-        }
+        var out = new ByteArrayOutputStream();
+        source.getDataHandler().writeTo(out);
+        return out.toByteArray();
     }
 
     /**
