@@ -1,0 +1,237 @@
+package org.signet.signing;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParameterList;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.smime.SMIMECapabilitiesAttribute;
+import org.bouncycastle.asn1.smime.SMIMECapabilityVector;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+
+/**
+ * Signs outgoing mail with S/MIME (RFC 8551): the result is a {@code multipart/signed} message (RFC
+ * 1847, RFC 8551 3.5.3) whose first part is the original content in canonical form and whose second
+ * part is a detached CMS SignedData (RFC 5652) over exactly those bytes.
+ *
+ * <p>The signer is stateless and thread-safe; one instance serves the whole application. It never
+ * registers Bouncy Castle with {@code java.security.Security}: a provider registered from inside an
+ * application leaks across redeploys, so one provider instance is handed to the builders.
+ */
+public final class SmimeSigner {
+
+    private static final Logger LOG = Logger.getLogger(SmimeSigner.class.getName());
+
+    private static final Provider PROVIDER = new BouncyCastleProvider();
+
+    private static final String SIGNATURE_TYPE = "application/pkcs7-signature";
+
+    private final Session session = Session.getInstance(new Properties());
+
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Signs a message.
+     *
+     * <p>The content of {@code message} (its body and its Content-* headers) becomes the signed
+     * first part, canonicalised to CRLF (RFC 8551 3.1.1) and made 7-bit safe (3.1.2). Every other
+     * header (From, To, Cc, Subject, Date, Message-ID, Reply-To, X-...) stays on the outer message
+     * unchanged; headers are not covered by the signature. The signed attributes carry the signing
+     * time and the S/MIME capabilities (RFC 8551 2.5), and the SignedData carries the whole chain
+     * of {@code credentials}. The input message is not modified.
+     *
+     * @return the signed message, written once; deliver and archive these bytes
+     * @throws SigningException if the content cannot be read or encoded, or signing fails
+     */
+    public SignedMessage sign(MimeMessage message, SigningCredentials credentials)
+            throws SigningException {
+        SigningDigest digest = SigningDigest.forKey(credentials.signerCertificate().getPublicKey());
+
+        byte[] content = canonicalContent(message);
+        byte[] signature = detachedSignature(content, credentials, digest);
+        byte[] signed = write(message, multipartSigned(content, signature, digest));
+
+        LOG.fine(
+                () ->
+                        String.format(
+                                "Signed %s with %s, %d octets",
+                                messageId(message), digest.micalg(), signed.length));
+        return new SignedMessage(signed, digest);
+    }
+
+    private static byte[] canonicalContent(MimeMessage message) throws SigningException {
+        try {
+            return CanonicalContent.of(message);
+        } catch (MessagingException | IOException e) {
+            throw new SigningException("Cannot read the content of the message", e);
+        }
+    }
+
+    private static byte[] detachedSignature(
+            byte[] content, SigningCredentials credentials, SigningDigest digest)
+            throws SigningException {
+        try {
+            var generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(signerInfo(credentials, digest));
+            generator.addCertificates(new JcaCertStore(credentials.chain()));
+
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+        } catch (GeneralSecurityException
+                | OperatorCreationException
+                | CMSException
+                | IOException e) {
+            throw new SigningException("Cannot sign with " + credentials, e);
+        }
+    }
+
+    /**
+     * Bouncy Castle adds content type, message digest, signing time and algorithm protection to the
+     * signed attributes; the capabilities are added here (RFC 8551 2.5.2), strongest first.
+     */
+    private static SignerInfoGenerator signerInfo(
+            SigningCredentials credentials, SigningDigest digest)
+            throws OperatorCreationException, GeneralSecurityException {
+        var capabilities = new SMIMECapabilityVector();
+        capabilities.addCapability(NISTObjectIdentifiers.id_aes256_GCM);
+        capabilities.addCapability(NISTObjectIdentifiers.id_aes128_GCM);
+        capabilities.addCapability(NISTObjectIdentifiers.id_aes256_CBC);
+        capabilities.addCapability(NISTObjectIdentifiers.id_aes128_CBC);
+        var attributes = new ASN1EncodableVector();
+        attributes.add(new SMIMECapabilitiesAttribute(capabilities));
+
+        var signer = credentials.signerCertificate();
+        return new JcaSimpleSignerInfoGeneratorBuilder()
+                .setProvider(PROVIDER)
+                .setSignedAttributeGenerator(new AttributeTable(attributes))
+                .build(
+                        digest.signatureAlgorithm(signer.getPublicKey()),
+                        credentials.privateKey(),
+                        signer);
+    }
+
+    /** The body of the multipart/signed entity, and its Content-Type with the boundary. */
+    private record MultipartSigned(byte[] body, String contentType) {}
+
+    /**
+     * RFC 1847 2.1: the signed part comes first, exactly as hashed; the CRLF before a boundary
+     * belongs to the boundary, so the signed bytes are not changed by being framed.
+     */
+    private MultipartSigned multipartSigned(
+            byte[] content, byte[] signature, SigningDigest digest) {
+        String boundary = boundaryNotIn(content);
+
+        var body = new StringBuilder(content.length + signature.length * 2);
+        body.append("--").append(boundary).append("\r\n");
+        body.append(new String(content, StandardCharsets.US_ASCII));
+        body.append("\r\n--").append(boundary).append("\r\n");
+        body.append("Content-Type: ").append(SIGNATURE_TYPE).append("; name=\"smime.p7s\"\r\n");
+        body.append("Content-Transfer-Encoding: base64\r\n");
+        body.append("Content-Disposition: attachment; filename=\"smime.p7s\"\r\n");
+        body.append("Content-Description: S/MIME Cryptographic Signature\r\n\r\n");
+        body.append(Base64.getMimeEncoder().encodeToString(signature)).append("\r\n");
+        body.append("--").append(boundary).append("--\r\n");
+
+        var parameters = new ParameterList();
+        parameters.set("protocol", SIGNATURE_TYPE);
+        parameters.set("micalg", digest.micalg());
+        parameters.set("boundary", boundary);
+        String contentType = new ContentType("multipart", "signed", parameters).toString();
+        return new MultipartSigned(
+                body.toString().getBytes(StandardCharsets.US_ASCII), contentType);
+    }
+
+    private String boundaryNotIn(byte[] content) {
+        String text = new String(content, StandardCharsets.US_ASCII);
+        while (true) {
+            byte[] nonce = new byte[16];
+            random.nextBytes(nonce);
+            String boundary = "----=_Signed_" + HexFormat.of().formatHex(nonce);
+            if (!text.contains(boundary)) {
+                return boundary;
+            }
+        }
+    }
+
+    /** The outer message: the original headers, the multipart/signed body, written once. */
+    private byte[] write(MimeMessage original, MultipartSigned body) throws SigningException {
+        try {
+            var signed = new OuterMessage(session);
+            copyOuterHeaders(original, signed);
+            signed.setDataHandler(
+                    new DataHandler(new ByteArrayDataSource(body.body(), body.contentType())));
+            signed.setHeader("MIME-Version", "1.0");
+            signed.setHeader("Content-Type", MimeUtility.fold(14, body.contentType()));
+            signed.saveChanges();
+
+            var out = new ByteArrayOutputStream(body.body().length + 2048);
+            signed.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new SigningException("Cannot write the signed message", e);
+        }
+    }
+
+    private static void copyOuterHeaders(MimeMessage original, MimeMessage signed)
+            throws MessagingException {
+        for (Enumeration<String> lines = original.getAllHeaderLines(); lines.hasMoreElements(); ) {
+            String line = lines.nextElement();
+            String name = line.substring(0, Math.max(line.indexOf(':'), 0)).trim();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("content-") && !lower.equals("mime-version")) {
+                signed.addHeaderLine(line.replaceAll("\r\n|\r|\n", "\r\n"));
+            }
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            String id = message.getMessageID();
+            return id == null ? "a message without Message-ID" : id;
+        } catch (MessagingException e) {
+            return "a message with an unreadable Message-ID";
+        }
+    }
+
+    /**
+     * Keeps the Message-ID of the original: {@code saveChanges()} would otherwise replace it. A
+     * message that had none gets one, as usual.
+     */
+    private static final class OuterMessage extends MimeMessage {
+
+        OuterMessage(Session session) {
+            super(session);
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (getHeader("Message-ID") == null) {
+                super.updateMessageID();
+            }
+        }
+    }
+}
