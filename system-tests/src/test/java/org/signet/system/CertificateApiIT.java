@@ -185,6 +185,53 @@ class CertificateApiIT {
         assertThat(listed.body()).contains("managed@example.com");
     }
 
+    @Test
+    void masterKeyRotationResealsEveryStoredKeyUnderTheNewMasterKey() throws Exception {
+        var account = signet.newAccount(true, true, true);
+        assertThat(upload(account, ca.issue("rotate@example.com", "pw-rotate")).statusCode())
+                .isEqualTo(201);
+
+        var newKey = masterKeyFile("add").replaceAll("(?s).*Current master key now (\\S+).*", "$1");
+        var rotation =
+                signet.send(
+                        "POST",
+                        "/rest/v1/admin/pki/master-key-rotation",
+                        "admin",
+                        SignetClient.ADMIN_PASSWORD,
+                        null);
+
+        assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(200);
+        assertThat(json(rotation).getInt("resealed")).isPositive();
+        assertThat(Database.masterKeyIdsInUse()).containsExactly(newKey);
+        var again =
+                signet.send(
+                        "POST",
+                        "/rest/v1/admin/pki/master-key-rotation",
+                        "admin",
+                        SignetClient.ADMIN_PASSWORD,
+                        null);
+        assertThat(json(again).getInt("resealed")).isZero();
+    }
+
+    /** Runs the master key file tool on the test runtime's key file, as an operator would. */
+    private static String masterKeyFile(String command) throws Exception {
+        var keyFile =
+                java.nio.file.Path.of(System.getProperty("signet.home"), "secrets", "master.keys");
+        var process =
+                new ProcessBuilder(
+                                "java",
+                                "-cp",
+                                System.getProperty("signet.ejb.jar"),
+                                "org.signet.pki.MasterKeyFile",
+                                command,
+                                keyFile.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        var output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
     private java.net.http.HttpResponse<String> upload(
             SignetClient.Account account, OpensslPki.Issued issued) throws Exception {
         return signet.upload(

@@ -51,6 +51,24 @@ final class Database {
         }
     }
 
+    /** The master key ids that stored private keys are sealed under. */
+    static java.util.Set<String> masterKeyIdsInUse() {
+        var url = System.getProperty("signet.jdbc.url");
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement =
+                        connection.prepareStatement(
+                                "SELECT DISTINCT master_key_id FROM certificate");
+                var result = statement.executeQuery()) {
+            var ids = new java.util.TreeSet<String>();
+            while (result.next()) {
+                ids.add(result.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database", e);
+        }
+    }
+
     private static String password() {
         try {
             return Files.readString(

@@ -1,0 +1,28 @@
+package org.signet.web.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.signet.pki.CustomerPki;
+
+/**
+ * Installation-wide PKI operations for administrators. A master key rotation is three steps: add a
+ * key to the key file (it becomes current), call this resource to re-seal every private key under
+ * it, then retire the old key from the file.
+ */
+@Path("v1/admin/pki")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminPkiResource {
+
+    @EJB private CustomerPki pki;
+
+    public record Rotation(int resealed) {}
+
+    @POST
+    @Path("master-key-rotation")
+    public Rotation rotateMasterKey() {
+        return new Rotation(pki.rotateMasterKey());
+    }
+}
