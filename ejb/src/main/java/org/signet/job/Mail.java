@@ -1,5 +1,6 @@
 package org.signet.job;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.signet.policy.SigningDecision;
@@ -45,6 +47,12 @@ public class Mail {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
     private SigningDecision signing;
+
+    /** The message as it leaves Signet (signed or not), fixed before the first delivery. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "mime")
+    private String mime;
 
     protected Mail() {}
 
@@ -96,5 +104,21 @@ public class Mail {
 
     public SigningDecision getSigning() {
         return signing;
+    }
+
+    public String getMime() {
+        return mime;
+    }
+
+    public boolean isComposed() {
+        return mime != null;
+    }
+
+    /** Fixes the outgoing message; once fixed it never changes, so no mail is signed twice. */
+    public void compose(String outgoingMime) {
+        if (mime != null) {
+            throw new IllegalStateException("mail " + id + " is already composed");
+        }
+        mime = outgoingMime;
     }
 }

@@ -10,16 +10,12 @@ import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.signet.job.Mail;
-import org.signet.tracking.EventKind;
-import org.signet.tracking.TrackingEvents;
 
 /**
  * Walks one mail of the jobs queue through the pipeline, in the message's transaction: if anything
  * fails the transaction rolls back and the broker redelivers, up to its limit, then dead-letters.
  * Bound to its queue in glassfish-ejb-jar.xml.
  */
-// TODO [Pipeline] thin path: records PROCESSING_STARTED only; signing, delivery and the
-// remaining events come with the processing pipeline
 @MessageDriven
 public class MailProcessingConsumer implements MessageListener {
 
@@ -27,7 +23,7 @@ public class MailProcessingConsumer implements MessageListener {
 
     @PersistenceContext private EntityManager em;
 
-    @EJB private TrackingEvents tracking;
+    @EJB private MailProcessing processing;
 
     @Override
     public void onMessage(Message message) {
@@ -38,7 +34,7 @@ public class MailProcessingConsumer implements MessageListener {
             return;
         }
 
-        tracking.recordOnce(mail, EventKind.PROCESSING_STARTED, null);
+        processing.process(mail);
     }
 
     private static String mailIdOf(Message message) {

@@ -16,6 +16,16 @@ public class TrackingEvents {
 
     @PersistenceContext private EntityManager em;
 
+    /** Whether the mail already has an event of this kind. */
+    public boolean has(Mail mail, EventKind kind) {
+        return em.createNamedQuery(TrackingEvent.COUNT_OF_KIND, Long.class)
+                        .setParameter("mailId", mail.getId())
+                        .setParameter("type", kind.type())
+                        .setParameter("subType", kind.subType())
+                        .getSingleResult()
+                > 0;
+    }
+
     /**
      * Records {@code kind} for the mail unless it already has such an event, so a redelivered
      * message does not record a step twice.
@@ -23,13 +33,7 @@ public class TrackingEvents {
      * @return whether an event was recorded now
      */
     public boolean recordOnce(Mail mail, EventKind kind, String description) {
-        var existing =
-                em.createNamedQuery(TrackingEvent.COUNT_OF_KIND, Long.class)
-                        .setParameter("mailId", mail.getId())
-                        .setParameter("type", kind.type())
-                        .setParameter("subType", kind.subType())
-                        .getSingleResult();
-        if (existing > 0) {
+        if (has(mail, kind)) {
             LOG.log(Level.FINE, "Mail {0} already has {1}", new Object[] {mail.getId(), kind});
             return false;
         }

@@ -69,6 +69,21 @@ final class Database {
         }
     }
 
+    /** The outgoing MIME stored for the first mail of a job, or null before it is composed. */
+    static String mimeOfFirstMail(String jobId) {
+        var url = System.getProperty("signet.jdbc.url");
+        var sql = "SELECT mime FROM mail WHERE job_id = ? AND position = 0";
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, jobId);
+            try (var result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database", e);
+        }
+    }
+
     private static String password() {
         try {
             return Files.readString(

@@ -42,6 +42,40 @@ final class OpensslPki {
                 "keyUsage=critical,keyCertSign,cRLSign");
     }
 
+    Path rootPem() {
+        return dir.resolve("root.pem");
+    }
+
+    /** Verifies a signed message with {@code openssl cms -verify}, trusting only this root. */
+    boolean verifies(String mime) {
+        try {
+            var message = Files.createTempFile(dir, "signed", ".eml");
+            Files.writeString(message, mime);
+            var process =
+                    new ProcessBuilder(
+                                    "openssl",
+                                    "cms",
+                                    "-verify",
+                                    "-in",
+                                    message.toString(),
+                                    "-CAfile",
+                                    file("root.pem"),
+                                    "-purpose",
+                                    "smimesign",
+                                    "-out",
+                                    file("verified.txt"))
+                            .redirectErrorStream(true)
+                            .start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run openssl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Issued issue(String email, String password) {
         var name = email.replaceAll("[^a-z0-9]", "_");
         openssl(
