@@ -27,8 +27,10 @@ class PkiMigrationTest {
 
         var result = flyway.migrate();
 
-        assertThat(result.migrationsExecuted).isEqualTo(2);
-        assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
+        assertThat(result.migrationsExecuted)
+                .isEqualTo(flyway.info().all().length)
+                .isGreaterThanOrEqualTo(2);
+        assertThat(flyway.info().pending()).isEmpty();
         try (var connection = DriverManager.getConnection(url, "sa", "")) {
             certificateTablesBehave(connection);
         }
