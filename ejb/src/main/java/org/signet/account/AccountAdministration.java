@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +25,97 @@ public class AccountAdministration {
 
         LOG.log(Level.INFO, "Customer {0} created", customer.getCustomerNo());
         return customer;
+    }
+
+    public List<Customer> customers() {
+        return em.createNamedQuery(Customer.ALL, Customer.class).getResultList();
+    }
+
+    /** Changes what is given (non-null) and keeps the rest. */
+    public Optional<Customer> updateCustomer(
+            String customerNo, String name, Boolean selfServicePki) {
+        var customer = customer(customerNo);
+        customer.ifPresent(
+                c -> {
+                    if (name != null) {
+                        c.rename(name);
+                    }
+                    if (selfServicePki != null) {
+                        c.switchSelfServicePki(selfServicePki);
+                    }
+                    LOG.log(
+                            Level.INFO,
+                            "Customer {0} changed: self-service PKI {1}",
+                            new Object[] {customerNo, c.isSelfServicePki()});
+                });
+        return customer;
+    }
+
+    public List<TechnicalAccount> accounts(Customer customer) {
+        return em.createNamedQuery(TechnicalAccount.OF_CUSTOMER, TechnicalAccount.class)
+                .setParameter("customerId", customer.getId())
+                .getResultList();
+    }
+
+    /**
+     * The changes an administrator may make to a technical account; null members stay as they are.
+     */
+    public record AccountChange(
+            AccountStatus status,
+            Boolean signingActive,
+            Boolean signingDefaultActive,
+            String notificationUrl) {}
+
+    public Optional<TechnicalAccount> updateAccount(String accountId, AccountChange change) {
+        var account = Optional.ofNullable(em.find(TechnicalAccount.class, accountId));
+        account.ifPresent(
+                a -> {
+                    if (change.status() != null) {
+                        a.changeStatus(change.status());
+                    }
+                    a.configureSigning(
+                            change.signingActive() != null
+                                    ? change.signingActive()
+                                    : a.isSigningActive(),
+                            change.signingDefaultActive() != null
+                                    ? change.signingDefaultActive()
+                                    : a.isSigningDefaultActive());
+                    if (change.notificationUrl() != null) {
+                        a.changeNotificationUrl(
+                                change.notificationUrl().isEmpty()
+                                        ? null
+                                        : change.notificationUrl());
+                    }
+                    LOG.log(
+                            Level.INFO,
+                            "Technical account {0} changed: status {1}, signing active={2},"
+                                    + " default={3}",
+                            new Object[] {
+                                accountId,
+                                a.getStatus(),
+                                a.isSigningActive(),
+                                a.isSigningDefaultActive()
+                            });
+                });
+        return account;
+    }
+
+    /** Gives the account a new generated password, answered once; the old one stops working. */
+    public Optional<NewAccount> resetPassword(String accountId) {
+        var account = Optional.ofNullable(em.find(TechnicalAccount.class, accountId));
+        return account.map(
+                a -> {
+                    var password = SecretGenerator.password();
+                    a.changePasswordHash(hasher().hash(password.toCharArray()));
+                    LOG.log(Level.INFO, "Password of technical account {0} reset", accountId);
+                    return new NewAccount(accountId, a.getCustomer().getCustomerNo(), password);
+                });
+    }
+
+    public List<ConsoleUser> consoleUsers(Customer customer) {
+        return em.createNamedQuery(ConsoleUser.OF_CUSTOMER, ConsoleUser.class)
+                .setParameter("customerId", customer.getId())
+                .getResultList();
     }
 
     public Optional<Customer> customer(String customerNo) {

@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -15,7 +16,12 @@ import java.time.Instant;
 /** A person who signs in to the console: an administrator, or a user of one customer. */
 @Entity
 @Table(name = "console_user")
+@NamedQuery(
+        name = ConsoleUser.OF_CUSTOMER,
+        query = "SELECT u FROM ConsoleUser u WHERE u.customer.id = :customerId ORDER BY u.username")
 public class ConsoleUser {
+
+    public static final String OF_CUSTOMER = "ConsoleUser.ofCustomer";
 
     @Id
     @Column(length = 100)

@@ -14,12 +14,14 @@ import java.time.Instant;
 /** A company that uses Signet: it owns technical accounts, console users and a PKI. */
 @Entity
 @Table(name = "customer")
+@NamedQuery(name = Customer.ALL, query = "SELECT c FROM Customer c ORDER BY c.id")
 @NamedQuery(
         name = Customer.BY_NUMBER,
         query = "SELECT c FROM Customer c WHERE c.customerNo = :customerNo")
 public class Customer {
 
     public static final String BY_NUMBER = "Customer.byNumber";
+    public static final String ALL = "Customer.all";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
@@ -54,6 +56,14 @@ public class Customer {
             throw new IllegalStateException("customer has no id yet: persist it first");
         }
         customerNo = "C%06d".formatted(id);
+    }
+
+    public void rename(String newName) {
+        name = newName;
+    }
+
+    public void switchSelfServicePki(boolean on) {
+        selfServicePki = on;
     }
 
     public Long getId() {

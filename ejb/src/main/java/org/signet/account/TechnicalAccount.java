@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -19,7 +20,12 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "technical_account")
+@NamedQuery(
+        name = TechnicalAccount.OF_CUSTOMER,
+        query = "SELECT a FROM TechnicalAccount a WHERE a.customer.id = :customerId ORDER BY a.id")
 public class TechnicalAccount {
+
+    public static final String OF_CUSTOMER = "TechnicalAccount.ofCustomer";
 
     @Id
     @Column(length = 64)
@@ -66,6 +72,26 @@ public class TechnicalAccount {
         this.signingDefaultActive = signingDefaultActive;
         this.createdAt = createdAt;
         this.status = AccountStatus.ACTIVE;
+    }
+
+    public void changeStatus(AccountStatus newStatus) {
+        status = newStatus;
+    }
+
+    /**
+     * The message-signing settings: {@code active} allows it, {@code defaultActive} defaults it.
+     */
+    public void configureSigning(boolean active, boolean defaultActive) {
+        signingActive = active;
+        signingDefaultActive = defaultActive;
+    }
+
+    public void changeNotificationUrl(String url) {
+        notificationUrl = url;
+    }
+
+    public void changePasswordHash(String newHash) {
+        passwordHash = newHash;
     }
 
     public String getId() {

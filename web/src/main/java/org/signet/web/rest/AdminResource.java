@@ -4,24 +4,29 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.signet.account.AccountAdministration;
+import org.signet.account.AccountStatus;
+import org.signet.account.ConsoleRole;
 import org.signet.account.Customer;
 import org.signet.account.Roles;
+import org.signet.account.SecretGenerator;
 import org.signet.account.TechnicalAccount;
 
 /** Administration of customers and their technical accounts; administrators only. */
-// TODO [Admin] first slice: PATCH, status changes, credential reset and console users come with
-// the administration API
+// TODO [Admin] the audit trail of administrative changes comes with the administration console
 @Path("v1/admin")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,16 +52,44 @@ public class AdminResource {
             String accountId, String password, String customerNo, MessageSigning messageSigning) {}
 
     public record AccountView(
-            String accountId, String customerNo, String status, MessageSigning messageSigning) {
+            String accountId,
+            String customerNo,
+            String status,
+            MessageSigning messageSigning,
+            String notificationEndpoint) {
         static AccountView of(TechnicalAccount account, String customerNo) {
             return new AccountView(
                     account.getId(),
                     customerNo,
                     account.getStatus().name(),
-                    new MessageSigning(
-                            account.isSigningActive(), account.isSigningDefaultActive()));
+                    new MessageSigning(account.isSigningActive(), account.isSigningDefaultActive()),
+                    account.getNotificationUrl());
         }
     }
+
+    public record CustomerChange(@Size(min = 1, max = 200) String name, Boolean selfServicePki) {}
+
+    /** Partial signing settings: a member left out stays as it is. */
+    public record SigningChange(Boolean active, Boolean defaultActive) {}
+
+    public record AccountChange(
+            AccountStatus status,
+            @Valid SigningChange messageSigning,
+            @Size(max = 2000)
+                    @Pattern(
+                            regexp = "^$|^https?://\\S+$",
+                            message = "must be an http(s) URL or empty")
+                    String notificationEndpoint) {}
+
+    public record NewUser(
+            @NotNull
+                    @Pattern(
+                            regexp = "[A-Za-z0-9._@-]{3,100}",
+                            message = "3 to 100 letters, digits or ._@-")
+                    String username,
+            @Size(min = 12, max = 200) String password) {}
+
+    public record UserView(String username, String customerNo, String role, String password) {}
 
     @POST
     @Path("customers")
@@ -66,6 +99,23 @@ public class AdminResource {
                 administration.createCustomer(
                         request.name(), Boolean.TRUE.equals(request.selfServicePki()));
         return Response.status(Response.Status.CREATED).entity(CustomerView.of(customer)).build();
+    }
+
+    @GET
+    @Path("customers")
+    public List<CustomerView> customers() {
+        return administration.customers().stream().map(CustomerView::of).toList();
+    }
+
+    @PATCH
+    @Path("customers/{customerNo}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CustomerView changeCustomer(
+            @PathParam("customerNo") String customerNo, @NotNull @Valid CustomerChange change) {
+        return administration
+                .updateCustomer(customerNo, change.name(), change.selfServicePki())
+                .map(CustomerView::of)
+                .orElseThrow(() -> noCustomer(customerNo));
     }
 
     @GET
@@ -100,6 +150,103 @@ public class AdminResource {
                 new CreatedAccount(
                         created.accountId(), created.password(), created.customerNo(), signing);
         return Response.status(Response.Status.CREATED).entity(body).build();
+    }
+
+    @GET
+    @Path("customers/{customerNo}/accounts")
+    public List<AccountView> accounts(@PathParam("customerNo") String customerNo) {
+        var customer =
+                administration.customer(customerNo).orElseThrow(() -> noCustomer(customerNo));
+        return administration.accounts(customer).stream()
+                .map(account -> AccountView.of(account, customerNo))
+                .toList();
+    }
+
+    @PATCH
+    @Path("accounts/{accountId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView changeAccount(
+            @PathParam("accountId") String accountId, @NotNull @Valid AccountChange change) {
+        var signing =
+                change.messageSigning() == null
+                        ? new SigningChange(null, null)
+                        : change.messageSigning();
+        var account =
+                administration
+                        .updateAccount(
+                                accountId,
+                                new AccountAdministration.AccountChange(
+                                        change.status(),
+                                        signing.active(),
+                                        signing.defaultActive(),
+                                        change.notificationEndpoint()))
+                        .orElseThrow(() -> noAccount(accountId));
+        return AccountView.of(account, account.getCustomer().getCustomerNo());
+    }
+
+    /** A new generated password for the account, answered once; the old one stops working. */
+    @POST
+    @Path("accounts/{accountId}/credentials")
+    public Response resetCredentials(@PathParam("accountId") String accountId) {
+        var reset = administration.resetPassword(accountId).orElseThrow(() -> noAccount(accountId));
+        return Response.ok(
+                        new CreatedAccount(
+                                reset.accountId(), reset.password(), reset.customerNo(), null))
+                .build();
+    }
+
+    /** Creates a console user of the customer; a generated password is answered once. */
+    @POST
+    @Path("customers/{customerNo}/users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createUser(
+            @PathParam("customerNo") String customerNo, @NotNull @Valid NewUser request) {
+        var customer =
+                administration.customer(customerNo).orElseThrow(() -> noCustomer(customerNo));
+        if (administration.consoleUser(request.username()).isPresent()) {
+            return Problem.of(
+                            Response.Status.CONFLICT,
+                            "user-exists",
+                            "A console user named " + request.username() + " exists already.")
+                    .toResponse();
+        }
+        var generated = request.password() == null;
+        var password = generated ? SecretGenerator.password() : request.password();
+
+        administration.createConsoleUser(
+                request.username(), ConsoleRole.CUSTOMER_USER, customer, password.toCharArray());
+
+        var body =
+                new UserView(
+                        request.username(),
+                        customerNo,
+                        ConsoleRole.CUSTOMER_USER.name(),
+                        generated ? password : null);
+        return Response.status(Response.Status.CREATED).entity(body).build();
+    }
+
+    @GET
+    @Path("customers/{customerNo}/users")
+    public List<UserView> users(@PathParam("customerNo") String customerNo) {
+        var customer =
+                administration.customer(customerNo).orElseThrow(() -> noCustomer(customerNo));
+        return administration.consoleUsers(customer).stream()
+                .map(
+                        user ->
+                                new UserView(
+                                        user.getUsername(),
+                                        customerNo,
+                                        user.getRole().name(),
+                                        null))
+                .toList();
+    }
+
+    private static NotFoundException noCustomer(String customerNo) {
+        return new NotFoundException("No customer " + customerNo + ".");
+    }
+
+    private static NotFoundException noAccount(String accountId) {
+        return new NotFoundException("No account " + accountId + ".");
     }
 
     @GET
