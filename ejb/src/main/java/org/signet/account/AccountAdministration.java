@@ -73,6 +73,9 @@ public class AccountAdministration {
                     if (change.status() != null) {
                         a.changeStatus(change.status());
                     }
+                    if (change.status() == AccountStatus.ACTIVE) {
+                        a.endLockOut();
+                    }
                     a.configureSigning(
                             change.signingActive() != null
                                     ? change.signingActive()

@@ -1,11 +1,13 @@
 package org.signet.account;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +29,8 @@ public class CredentialCheck {
 
     @Inject private VerifiedPasswords verifiedPasswords;
 
+    @EJB private SignInAttempts attempts;
+
     public SignInResult technicalAccount(String accountId, char[] password) {
         var account = em.find(TechnicalAccount.class, accountId);
         if (account == null) {
@@ -35,9 +39,22 @@ public class CredentialCheck {
             return SignInResult.wrongCredentials();
         }
 
-        if (!verifiedPasswords.matches(accountId, password, account.getPasswordHash())) {
+        var passwordMatches =
+                verifiedPasswords.matches(accountId, password, account.getPasswordHash());
+        if (account.isLockedOutAt(Instant.now())) {
+            LOG.log(
+                    Level.INFO,
+                    "Sign-in refused: account {0} is locked out until {1}",
+                    new Object[] {accountId, account.getLockedUntil()});
+            return SignInResult.blocked(accountId);
+        }
+        if (!passwordMatches) {
             LOG.log(Level.INFO, "Sign-in refused: wrong password for account {0}", accountId);
+            attempts.failed(accountId);
             return SignInResult.wrongCredentials();
+        }
+        if (account.getFailedSignIns() > 0 || account.getLockedUntil() != null) {
+            attempts.cleared(accountId);
         }
         if (account.getStatus() != AccountStatus.ACTIVE) {
             LOG.log(

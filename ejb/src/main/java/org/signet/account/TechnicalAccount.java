@@ -21,11 +21,29 @@ import java.time.Instant;
 @Entity
 @Table(name = "technical_account")
 @NamedQuery(
+        name = TechnicalAccount.COUNT_FAILURE,
+        query =
+                "UPDATE TechnicalAccount a SET a.failedSignIns = a.failedSignIns + 1 WHERE a.id ="
+                        + " :id")
+@NamedQuery(
+        name = TechnicalAccount.LOCK_OUT,
+        query =
+                "UPDATE TechnicalAccount a SET a.lockedUntil = :until, a.failedSignIns = 0"
+                        + " WHERE a.id = :id AND a.failedSignIns >= :limit")
+@NamedQuery(
+        name = TechnicalAccount.CLEAR_FAILURES,
+        query =
+                "UPDATE TechnicalAccount a SET a.failedSignIns = 0, a.lockedUntil = NULL WHERE a.id"
+                        + " = :id AND (a.failedSignIns > 0 OR a.lockedUntil IS NOT NULL)")
+@NamedQuery(
         name = TechnicalAccount.OF_CUSTOMER,
         query = "SELECT a FROM TechnicalAccount a WHERE a.customer.id = :customerId ORDER BY a.id")
 public class TechnicalAccount {
 
     public static final String OF_CUSTOMER = "TechnicalAccount.ofCustomer";
+    static final String COUNT_FAILURE = "TechnicalAccount.countFailure";
+    static final String LOCK_OUT = "TechnicalAccount.lockOut";
+    static final String CLEAR_FAILURES = "TechnicalAccount.clearFailures";
 
     @Id
     @Column(length = 64)
@@ -53,6 +71,14 @@ public class TechnicalAccount {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Wrong passwords since the last successful sign-in or lock-out. */
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    /** Until when repeated wrong passwords keep the account out; null when not locked out. */
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
 
     @Version private long version;
 
@@ -92,6 +118,24 @@ public class TechnicalAccount {
 
     public void changePasswordHash(String newHash) {
         passwordHash = newHash;
+    }
+
+    public boolean isLockedOutAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Ends a lock-out and forgets earlier wrong passwords, as an administrator's unlock does. */
+    public void endLockOut() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    public int getFailedSignIns() {
+        return failedSignIns;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
     }
 
     public String getId() {

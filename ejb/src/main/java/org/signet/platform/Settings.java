@@ -28,6 +28,12 @@ public final class Settings {
      */
     public static final String PKI_MASTER_KEY_FILE = "signet.pki.master-key-file";
 
+    /** Wrong passwords in a row after which a technical account is locked out. */
+    public static final String LOCKOUT_ATTEMPTS = "signet.lockout.attempts";
+
+    /** How long a lock-out lasts. */
+    public static final String LOCKOUT_DURATION = "signet.lockout.duration";
+
     private Settings() {}
 
     public static Duration duration(String name, Duration fallback) {

@@ -184,6 +184,29 @@ class JobApiIT {
     }
 
     @Test
+    void repeatedWrongPasswordsLockTheAccountOutUntilAnAdministratorUnlocksIt() {
+        var account = signet.newAccount(false, false);
+        var job = jobRequest("a@example.com", null, "b@example.com");
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            var wrong = signet.send("POST", "/rest/v1/jobs", account.id(), "wrong-" + attempt, job);
+            assertThat(wrong.statusCode()).as("attempt %d", attempt).isEqualTo(401);
+        }
+        var lockedOut = signet.submitJob(account, job);
+        signet.send(
+                "PATCH",
+                "/rest/v1/admin/accounts/" + account.id(),
+                "admin",
+                SignetClient.ADMIN_PASSWORD,
+                "{\"status\": \"ACTIVE\"}");
+        var unlocked = signet.submitJob(account, job);
+
+        assertThat(lockedOut.statusCode()).isEqualTo(403);
+        assertThat(json(lockedOut).getString("detail")).contains("locked");
+        assertThat(unlocked.statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void requestWithoutCredentialsIsAnsweredWith401() {
         var response =
                 signet.send(
