@@ -2,6 +2,7 @@ package org.signet.intake;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Parsing of the {@code Friendly Name<local@domain>} addresses that JobRequests carry. */
@@ -9,7 +10,10 @@ public final class Addresses {
 
     private Addresses() {}
 
-    /** The mailbox, if {@code value} is exactly one syntactically valid address. */
+    /**
+     * The mailbox, if {@code value} is exactly one syntactically valid address. The address itself
+     * must be ASCII (Signet does not send SMTPUTF8); the display name may be any text.
+     */
     public static Optional<InternetAddress> parse(String value) {
         try {
             var parsed = InternetAddress.parseHeader(value, true);
@@ -17,7 +21,10 @@ public final class Addresses {
                 return Optional.empty();
             }
             var address = parsed[0].getAddress();
-            if (address == null || address.indexOf('@') < 1 || address.endsWith("@")) {
+            if (address == null
+                    || address.indexOf('@') < 1
+                    || address.endsWith("@")
+                    || !StandardCharsets.US_ASCII.newEncoder().canEncode(address)) {
                 return Optional.empty();
             }
             return Optional.of(parsed[0]);

@@ -19,14 +19,38 @@ import java.time.Instant;
                 "SELECT o.id FROM OutboxMessage o WHERE o.sentAt IS NULL AND o.createdAt < :before"
                         + " ORDER BY o.createdAt")
 @NamedQuery(
+        name = OutboxMessage.UNSENT,
+        query = "SELECT o FROM OutboxMessage o WHERE o.id IN :ids AND o.sentAt IS NULL")
+@NamedQuery(
+        name = OutboxMessage.SETTLE,
+        query = "DELETE FROM OutboxMessage o WHERE o.mailId = :mailId")
+@NamedQuery(
+        name = OutboxMessage.STALLED,
+        query =
+                "SELECT o FROM OutboxMessage o WHERE o.sentAt IS NOT NULL AND o.sentAt < :before"
+                        + " ORDER BY o.sentAt")
+@NamedQuery(
+        name = OutboxMessage.REMOVE_UNSENT,
+        query = "DELETE FROM OutboxMessage o WHERE o.id IN :ids AND o.sentAt IS NULL")
+@NamedQuery(
         name = OutboxMessage.MARK_SENT,
         query =
                 "UPDATE OutboxMessage o SET o.sentAt = :now, o.attempts = o.attempts + 1"
-                        + " WHERE o.id = :id AND o.sentAt IS NULL")
+                        + " WHERE o.id IN :ids AND o.sentAt IS NULL")
+@NamedQuery(
+        name = OutboxMessage.MARK_RESENT,
+        query =
+                "UPDATE OutboxMessage o SET o.sentAt = :now, o.attempts = o.attempts + 1"
+                        + " WHERE o.id IN :ids")
 public class OutboxMessage {
 
     static final String OVERDUE = "OutboxMessage.overdue";
+    static final String UNSENT = "OutboxMessage.unsent";
     static final String MARK_SENT = "OutboxMessage.markSent";
+    static final String REMOVE_UNSENT = "OutboxMessage.removeUnsent";
+    static final String SETTLE = "OutboxMessage.settle";
+    static final String MARK_RESENT = "OutboxMessage.markResent";
+    static final String STALLED = "OutboxMessage.stalled";
 
     /** The queue a row is meant for. */
     public enum Destination {
@@ -71,6 +95,10 @@ public class OutboxMessage {
 
     public Destination getDestination() {
         return Destination.valueOf(destination);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public Instant getSentAt() {

@@ -52,6 +52,19 @@ public class Job {
     @Column(name = "request_json", nullable = false)
     private String requestJson;
 
+    /** The notification endpoint's password, sealed under the master key; never in the JSON. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "notification_secret")
+    private String notificationSecret;
+
+    @Column(name = "notification_key_id", length = 64)
+    private String notificationKeyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 4)
+    private Channel channel = Channel.REST;
+
     @OneToMany(mappedBy = "job", cascade = CascadeType.PERSIST)
     @OrderBy("position")
     private List<Mail> mails = new ArrayList<>();
@@ -79,6 +92,29 @@ public class Job {
         var mail = new Mail(mailId, this, mails.size(), email, envelopeFrom, mimeFrom, signing);
         mails.add(mail);
         return mail;
+    }
+
+    /** Marks a job that came over the SMTP adapter; its mails carry the client's message. */
+    public void receivedOverSmtp() {
+        this.channel = Channel.SMTP;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    /** Keeps the notification endpoint's password, sealed by the caller. */
+    public void setNotificationSecret(String masterKeyId, String sealed) {
+        this.notificationKeyId = masterKeyId;
+        this.notificationSecret = sealed;
+    }
+
+    public String getNotificationSecret() {
+        return notificationSecret;
+    }
+
+    public String getNotificationKeyId() {
+        return notificationKeyId;
     }
 
     public String getId() {

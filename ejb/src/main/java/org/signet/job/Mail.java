@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
 import org.signet.policy.SigningDecision;
 
 /**
@@ -19,7 +22,12 @@ import org.signet.policy.SigningDecision;
  */
 @Entity
 @Table(name = "mail")
+@NamedQuery(
+        name = Mail.DELIVERY_OVERDUE,
+        query = "SELECT m.id FROM Mail m WHERE m.deliveryDueAt < :before ORDER BY m.deliveryDueAt")
 public class Mail {
+
+    public static final String DELIVERY_OVERDUE = "Mail.deliveryOverdue";
 
     @Id
     @Column(length = 36)
@@ -53,6 +61,29 @@ public class Mail {
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "mime")
     private String mime;
+
+    /**
+     * The client's message for a mail that came over SMTP: as sent, without control headers, with
+     * Message-ID and Date added where the client gave none. Characters stand for bytes
+     * (ISO-8859-1).
+     */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "source_mime")
+    private String sourceMime;
+
+    /** Where the relay must deliver the message: To, Cc and Bcc, one address per line. */
+    @Lob
+    @Column(name = "envelope_to")
+    private String envelopeTo;
+
+    /** The attempt that the next delivery message carries; older messages are stale. */
+    @Column(name = "delivery_attempt", nullable = false)
+    private int deliveryAttempt;
+
+    /** When the next delivery attempt is due; null before composition and once the mail ended. */
+    @Column(name = "delivery_due_at")
+    private Instant deliveryDueAt;
 
     protected Mail() {}
 
@@ -114,11 +145,63 @@ public class Mail {
         return mime != null;
     }
 
-    /** Fixes the outgoing message; once fixed it never changes, so no mail is signed twice. */
-    public void compose(String outgoingMime) {
+    public List<String> getEnvelopeTo() {
+        return envelopeTo == null ? List.of() : List.of(envelopeTo.split("\n"));
+    }
+
+    public int getDeliveryAttempt() {
+        return deliveryAttempt;
+    }
+
+    public Instant getDeliveryDueAt() {
+        return deliveryDueAt;
+    }
+
+    /** Records that delivery attempt {@code attempt} is due at {@code dueAt}. */
+    public void deliveryDue(int attempt, Instant dueAt) {
+        this.deliveryAttempt = attempt;
+        this.deliveryDueAt = dueAt;
+    }
+
+    /**
+     * Records that no further delivery attempt is due: the mail was delivered, bounced or dropped.
+     */
+    public void deliveryEnded() {
+        this.deliveryDueAt = null;
+    }
+
+    /** Whether a delivery message for {@code attempt} is the one this mail waits for. */
+    public boolean awaitsDeliveryAttempt(int attempt) {
+        return deliveryDueAt != null && deliveryAttempt == attempt;
+    }
+
+    public String getSourceMime() {
+        return sourceMime;
+    }
+
+    public boolean hasClientMessage() {
+        return sourceMime != null;
+    }
+
+    /**
+     * Keeps the message a client sent over SMTP, with its own Message-ID (or the one Signet gave
+     * the mail) and its envelope recipients from RCPT TO.
+     */
+    public void keepClientMessage(String message, String messageId, List<String> recipients) {
+        this.sourceMime = message;
+        this.messageId = messageId;
+        this.envelopeTo = String.join("\n", recipients);
+    }
+
+    /**
+     * Fixes the outgoing message and its envelope recipients; once fixed they never change, so no
+     * mail is signed twice and every delivery attempt sends the same bytes.
+     */
+    public void compose(String outgoingMime, List<String> recipients) {
         if (mime != null) {
             throw new IllegalStateException("mail " + id + " is already composed");
         }
         mime = outgoingMime;
+        envelopeTo = String.join("\n", recipients);
     }
 }

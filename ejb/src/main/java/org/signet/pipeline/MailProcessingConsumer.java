@@ -2,7 +2,6 @@ package org.signet.pipeline;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.persistence.EntityManager;
@@ -12,9 +11,9 @@ import java.util.logging.Logger;
 import org.signet.job.Mail;
 
 /**
- * Walks one mail of the jobs queue through the pipeline, in the message's transaction: if anything
- * fails the transaction rolls back and the broker redelivers, up to its limit, then dead-letters.
- * Bound to its queue in glassfish-ejb-jar.xml.
+ * Walks one mail of the jobs queue through processing, in the message's transaction: if anything
+ * fails the transaction rolls back and the broker redelivers, up to its limit, then dead-letters;
+ * the last failure ends the mail as PROCESSING_FAILED. Bound to its queue in glassfish-ejb-jar.xml.
  */
 @MessageDriven
 public class MailProcessingConsumer implements MessageListener {
@@ -25,23 +24,24 @@ public class MailProcessingConsumer implements MessageListener {
 
     @EJB private MailProcessing processing;
 
+    @EJB private GivenUpMails givenUp;
+
     @Override
     public void onMessage(Message message) {
-        var mailId = mailIdOf(message);
+        var mailId = PipelineMessages.mailId(message);
         var mail = em.find(Mail.class, mailId);
         if (mail == null) {
             LOG.log(Level.WARNING, "Message for unknown mail {0} discarded", mailId);
             return;
         }
 
-        processing.process(mail);
-    }
-
-    private static String mailIdOf(Message message) {
         try {
-            return message.getBody(String.class);
-        } catch (JMSException e) {
-            throw new IllegalStateException("unreadable message on the jobs queue", e);
+            processing.process(mail);
+        } catch (RuntimeException e) {
+            if (PipelineMessages.isLastDelivery(message)) {
+                givenUp.giveUp(mailId, PipelineMessages.deliveryCount(message), e);
+            }
+            throw e;
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -125,12 +126,17 @@ public class CustomerPki {
     }
 
     /**
-     * Re-seals every private key that is not yet sealed under the current master key, after an
-     * operator added a key to the key file and made it current.
-     *
-     * @return how many keys were re-sealed
+     * What a master key rotation did: keys re-sealed, and the certificates whose key did not open.
      */
-    public int rotateMasterKey() {
+    public record Rotation(int resealed, List<String> unopenedFingerprints) {}
+
+    /**
+     * Re-seals every private key that is not yet sealed under the current master key, after an
+     * operator added a key to the key file and made it current. A key that does not open (altered
+     * in the database, or sealed under a master key no longer in the file) is left as it is and
+     * reported, so that one damaged row does not hold every other key on the old master key.
+     */
+    public Rotation rotateMasterKey() {
         var sealer = new KeySealer(masterKeys());
         var current = sealer.currentMasterKeyId();
         // TODO [Pki] one transaction for all rows: fine for hundreds, batch it for many thousands
@@ -139,13 +145,35 @@ public class CustomerPki {
                         .setParameter("masterKeyId", current)
                         .getResultList();
 
-        rows.forEach(row -> row.sealWith(sealer.reseal(row.sealedKey(), row.getFingerprint())));
+        var unopened = new ArrayList<String>();
+        for (var row : rows) {
+            try {
+                row.sealWith(sealer.reseal(row.sealedKey(), row.getFingerprint()));
+            } catch (KeySealingException e) {
+                unopened.add(row.getFingerprint());
+                LOG.log(
+                        Level.WARNING,
+                        "Master key rotation: the private key of certificate {0} (customer id {1})"
+                                + " does not open and stays as it is: {2}",
+                        new Object[] {row.getFingerprint(), row.getCustomerId(), e.getMessage()});
+            }
+        }
 
+        var resealed = rows.size() - unopened.size();
         LOG.log(
                 Level.INFO,
-                "Master key rotation: {0} private keys re-sealed under master key {1}",
-                new Object[] {rows.size(), current});
-        return rows.size();
+                "Master key rotation: {0} private keys re-sealed under master key {1}, {2} did not"
+                        + " open",
+                new Object[] {resealed, current, unopened.size()});
+        return new Rotation(resealed, List.copyOf(unopened));
+    }
+
+    /**
+     * Seals a customer's secret that is not a key, such as the password of a notification endpoint,
+     * under the current master key; {@code context} binds it to its owner (a job id).
+     */
+    public SealedKey sealSecret(byte[] secret, String context) {
+        return new KeySealer(masterKeys()).seal(secret, "secret:" + context);
     }
 
     private SigningKey signingKey(StoredCertificate stored, CertificateSummary summary) {

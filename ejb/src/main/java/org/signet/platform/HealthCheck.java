@@ -47,7 +47,8 @@ public class HealthCheck {
         }
     }
 
-    private boolean brokerAnswers() {
+    /** Whether the broker hands out a connection and lets Signet browse its jobs queue. */
+    public boolean brokerAnswers() {
         try (var context = connectionFactory.createContext();
                 var browser = context.createBrowser(jobsQueue)) {
             browser.getEnumeration();

@@ -34,7 +34,36 @@ public final class Settings {
     /** How long a lock-out lasts. */
     public static final String LOCKOUT_DURATION = "signet.lockout.duration";
 
+    /** The largest mail, in bytes of encoded MIME before signing, that intake accepts. */
+    public static final String INTAKE_MAX_MAIL_BYTES = "signet.intake.max-mail-bytes";
+
+    /**
+     * Delays between delivery attempts after temporary failures, comma-separated ISO-8601
+     * durations; their number plus one is the number of attempts before a soft bounce.
+     */
+    public static final String DELIVERY_RETRY_DELAYS = "signet.delivery.retry-delays";
+
+    /**
+     * How often the broker delivers a pipeline message before it dead-letters it; must equal the
+     * broker's max-delivery-attempts, so that the last attempt records why the mail failed.
+     */
+    public static final String PIPELINE_DELIVERY_LIMIT = "signet.pipeline.delivery-limit";
+
+    /**
+     * How long a hand-off between pipeline steps may be overdue before Signet makes it again: a
+     * mail not processed this long after its message was sent, or a delivery attempt this long past
+     * its time (a message lost between database and broker in a crash).
+     */
+    public static final String PIPELINE_STALL_AFTER = "signet.pipeline.stall-after";
+
+    /** How often the delivery watch looks for overdue delivery attempts. */
+    public static final String PIPELINE_WATCH_INTERVAL = "signet.pipeline.watch-interval";
+
     private Settings() {}
+
+    public static long longValue(String name, long fallback) {
+        return value(name).map(Long::parseLong).orElse(fallback);
+    }
 
     public static Duration duration(String name, Duration fallback) {
         return value(name).map(Duration::parse).orElse(fallback);

@@ -23,9 +23,15 @@ import java.time.Instant;
         query =
                 "SELECT COUNT(e) FROM TrackingEvent e WHERE e.mailId = :mailId"
                         + " AND e.type = :type AND e.subType = :subType")
+@NamedQuery(
+        name = TrackingEvent.COUNT_FINAL,
+        query =
+                "SELECT COUNT(e) FROM TrackingEvent e WHERE e.mailId = :mailId"
+                        + " AND e.state = 'FINISHED'")
 public class TrackingEvent {
 
     static final String OF_MAILS = "TrackingEvent.ofMails";
+    static final String COUNT_FINAL = "TrackingEvent.countFinal";
     static final String COUNT_OF_KIND = "TrackingEvent.countOfKind";
 
     @Id

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signet.system.SignetClient.json;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.nio.file.Files;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -188,8 +189,9 @@ class CertificateApiIT {
     @Test
     void masterKeyRotationResealsEveryStoredKeyUnderTheNewMasterKey() throws Exception {
         var account = signet.newAccount(true, true, true);
-        assertThat(upload(account, ca.issue("rotate@example.com", "pw-rotate")).statusCode())
-                .isEqualTo(201);
+        var uploaded = upload(account, ca.issue("rotate@example.com", "pw-rotate"));
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+        var fingerprint = json(uploaded).getString("sha256Fingerprint");
 
         var newKey = masterKeyFile("add").replaceAll("(?s).*Current master key now (\\S+).*", "$1");
         var rotation =
@@ -202,7 +204,9 @@ class CertificateApiIT {
 
         assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(200);
         assertThat(json(rotation).getInt("resealed")).isPositive();
-        assertThat(Database.masterKeyIdsInUse()).containsExactly(newKey);
+        assertThat(json(rotation).getJsonArray("unopened").toString()).doesNotContain(fingerprint);
+        assertThat(Database.masterKeyIdOf(fingerprint)).isEqualTo(newKey);
+        assertThat(Database.masterKeyIdsOfOpenableKeys()).containsExactly(newKey);
         var again =
                 signet.send(
                         "POST",
@@ -211,6 +215,44 @@ class CertificateApiIT {
                         SignetClient.ADMIN_PASSWORD,
                         null);
         assertThat(json(again).getInt("resealed")).isZero();
+    }
+
+    @Test
+    void rotationLeavesAKeyThatDoesNotOpenAsItIsAndNamesItsCertificate() throws Exception {
+        var account = signet.newAccount(true, true, true);
+        var uploaded = upload(account, ca.issue("damaged-rotation@example.com", "pw-damaged"));
+        assertThat(uploaded.statusCode()).isEqualTo(201);
+        var fingerprint = json(uploaded).getString("sha256Fingerprint");
+        assertThat(Database.damageSealedKeysOfCustomer(account.customerNo())).isEqualTo(1);
+
+        try {
+            var newKey =
+                    masterKeyFile("add").replaceAll("(?s).*Current master key now (\\S+).*", "$1");
+            var rotation =
+                    signet.send(
+                            "POST",
+                            "/rest/v1/admin/pki/master-key-rotation",
+                            "admin",
+                            SignetClient.ADMIN_PASSWORD,
+                            null);
+
+            assertThat(rotation.statusCode()).as(rotation.body()).isEqualTo(200);
+            assertThat(json(rotation).getJsonArray("unopened").getValuesAs(JsonString.class))
+                    .extracting(JsonString::getString)
+                    .contains(fingerprint);
+            assertThat(Database.masterKeyIdOf(fingerprint)).isNotEqualTo(newKey);
+        } finally {
+            var id = json(uploaded).getJsonNumber("id").longValue();
+            assertThat(
+                            signet.send(
+                                            "DELETE",
+                                            "/rest/v1/certificates/" + id,
+                                            account.id(),
+                                            account.password(),
+                                            null)
+                                    .statusCode())
+                    .isEqualTo(204);
+        }
     }
 
     /** Runs the master key file tool on the test runtime's key file, as an operator would. */

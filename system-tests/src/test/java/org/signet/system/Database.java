@@ -51,13 +51,22 @@ final class Database {
         }
     }
 
-    /** The master key ids that stored private keys are sealed under. */
-    static java.util.Set<String> masterKeyIdsInUse() {
+    /** What {@link #damageSealedKeysOfCustomer} writes over a sealed key. */
+    private static final String DAMAGED_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    /**
+     * The master key ids that stored private keys are sealed under, leaving out keys that a test
+     * damaged on purpose (those stay under their old master key).
+     */
+    static java.util.Set<String> masterKeyIdsOfOpenableKeys() {
         var url = System.getProperty("signet.jdbc.url");
         try (var connection = DriverManager.getConnection(url, "signet", password());
                 var statement =
                         connection.prepareStatement(
-                                "SELECT DISTINCT master_key_id FROM certificate");
+                                "SELECT DISTINCT master_key_id FROM certificate"
+                                        + " WHERE sealed_key NOT LIKE '"
+                                        + DAMAGED_KEY
+                                        + "'");
                 var result = statement.executeQuery()) {
             var ids = new java.util.TreeSet<String>();
             while (result.next()) {
@@ -78,6 +87,83 @@ final class Database {
             statement.setString(1, jobId);
             try (var result = statement.executeQuery()) {
                 return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database", e);
+        }
+    }
+
+    /** The stored request JSON and sealed notification secret of a job. */
+    static java.util.List<String> jobRow(String jobId) {
+        var url = System.getProperty("signet.jdbc.url");
+        var sql = "SELECT request_json, notification_secret FROM job WHERE id = ?";
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, jobId);
+            try (var result = statement.executeQuery()) {
+                if (!result.next()) {
+                    return java.util.List.of();
+                }
+                return java.util.Arrays.asList(result.getString(1), result.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database", e);
+        }
+    }
+
+    /**
+     * Replaces the sealed private keys of a customer's certificates with a ciphertext that no
+     * master key opens, as a damaged row would look.
+     */
+    /** The master key id that the certificate's private key is sealed under. */
+    static String masterKeyIdOf(String fingerprint) {
+        var url = System.getProperty("signet.jdbc.url");
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement =
+                        connection.prepareStatement(
+                                "SELECT master_key_id FROM certificate WHERE fingerprint = ?")) {
+            statement.setString(1, fingerprint);
+            try (var result = statement.executeQuery()) {
+                if (!result.next()) {
+                    throw new IllegalStateException("no certificate " + fingerprint);
+                }
+                return result.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database", e);
+        }
+    }
+
+    static int damageSealedKeysOfCustomer(String customerNo) {
+        var url = System.getProperty("signet.jdbc.url");
+        var sql =
+                "UPDATE certificate SET sealed_key = '"
+                        + DAMAGED_KEY
+                        + "'"
+                        + " WHERE customer_id = (SELECT id FROM customer WHERE customer_no = ?)";
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, customerNo);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the database", e);
+        }
+    }
+
+    /** Mails of the account that are composed but have no final event: on their way out. */
+    static long mailsOnTheirWayOut(String accountId) {
+        var url = System.getProperty("signet.jdbc.url");
+        var sql =
+                "SELECT COUNT(*) FROM mail m JOIN job j ON j.id = m.job_id"
+                        + " WHERE j.account_id = ? AND m.mime IS NOT NULL AND NOT EXISTS"
+                        + " (SELECT 1 FROM tracking_event e WHERE e.mail_id = m.id"
+                        + " AND e.state = 'FINISHED')";
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, accountId);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the database", e);

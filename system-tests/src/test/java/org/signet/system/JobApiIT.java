@@ -44,7 +44,7 @@ class JobApiIT {
     }
 
     @Test
-    void acceptedJobHasOneMailPerRecipientAndEachMailStartsProcessing() {
+    void acceptedJobHasOneMailPerRecipientEachTrackedFromProcessingStartedToDelivered() {
         var account = signet.newAccount(false, false);
 
         var response =
@@ -62,11 +62,11 @@ class JobApiIT {
                 .hasValueSatisfying(
                         location -> assertThat(location).endsWith("/rest/v1/jobs/" + jobId));
 
-        var job = awaitEveryMailHas(account, jobId, "PROCESSING_STARTED");
+        var job = awaitEveryMailHas(account, jobId, "OK");
         assertThat(job.getString("account")).isEqualTo(account.id());
         assertThat(job.getString("customerNo")).isEqualTo(account.customerNo());
         assertThat(job.getString("signing")).isEqualTo("NO_SIGN");
-        assertThat(job.getString("status")).isEqualTo("PROCESSING");
+        assertThat(job.getString("status")).isEqualTo("FINISHED");
         var mails = job.getJsonArray("mails").getValuesAs(JsonObject.class);
         assertThat(mails)
                 .extracting(m -> m.getString("email"))
@@ -77,7 +77,7 @@ class JobApiIT {
                             assertThat(mail.getString("from")).isEqualTo("sender@example.com");
                             assertThat(mail.getString("messageId"))
                                     .matches("<[0-9a-f-]{36}@example\\.com>");
-                            assertThat(mail.getString("status")).isEqualTo("PROCESSING");
+                            assertThat(mail.getString("status")).isEqualTo("DELIVERED");
                             var event = mail.getJsonArray("events").getJsonObject(0);
                             assertThat(
                                             List.of(

@@ -6,6 +6,7 @@ import static org.signet.system.SignetClient.json;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills the broker or the application server while jobs arrive, restarts it with the start command,
- * and checks that every accepted job is processed. Drives {@code ./signet start|stop} itself, in
- * its own phase after the ordinary suite.
+ * Kills the broker, the database or the application server while jobs arrive, restarts it with the
+ * start command, and checks that every accepted job is processed and that refused jobs were told to
+ * come back (503 with Retry-After). Drives {@code ./signet start|stop} itself, in its own phase
+ * after the ordinary suite.
  */
 class RecoveryIT {
 
@@ -40,25 +42,122 @@ class RecoveryIT {
     }
 
     @Test
-    void jobsAcceptedWhileTheBrokerIsDownAreProcessedOnceItIsBack() {
+    void whileTheBrokerIsDownNewJobsGet503AndEveryAcceptedJobIsProcessedOnceItIsBack() {
         var account = signet.newAccount(false, false);
+        var before = submitJobs(account, 2);
 
         kill("broker");
-        var jobIds = submitJobs(account, 3);
+        // the job whose send fails first is stored and accepted (the outbox sends it later);
+        // from then on intake refuses until the broker answers again
+        var duringOutage = new ArrayList<String>();
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 5 && refused == null; i++) {
+            var response = signet.submitJob(account, jobRequest("a@example.com", null, "b@x.org"));
+            if (response.statusCode() == 202) {
+                duringOutage.add(json(response).getString("jobId"));
+            } else {
+                refused = response;
+            }
+        }
+
+        assertThat(refused).as("a job refused while the broker is down").isNotNull();
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(refused).getString("type")).endsWith("/broker-unavailable");
+        assertThat(Database.jobsOfAccount(account.id()))
+                .isEqualTo(before.size() + duringOutage.size());
+
         signetCommand("start");
 
-        awaitProcessingStarted(account, jobIds);
+        awaitDelivered(account, before);
+        awaitDelivered(account, duringOutage);
+        Poll.until(
+                Duration.ofSeconds(30),
+                "intake to accept jobs again",
+                () ->
+                        signet.submitJob(account, jobRequest("a@example.com", null, "c@x.org"))
+                                        .statusCode()
+                                == 202);
     }
 
     @Test
-    void jobsAcceptedJustBeforePayaraIsKilledAreProcessedAfterRestart() {
+    void whileTheDatabaseIsDownJobsGet503WithRetryAfterAndNothingIsLost() {
         var account = signet.newAccount(false, false);
 
-        var jobIds = submitJobs(account, 5);
-        kill("payara");
+        kill("h2");
+        var refused = signet.submitJob(account, jobRequest("a@example.com", null, "b@x.org"));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
+        assertThat(json(refused).getString("type")).endsWith("/database-unavailable");
+
         signetCommand("start");
 
-        awaitProcessingStarted(account, jobIds);
+        var accepted = submitJobs(account, 1);
+        awaitDelivered(account, accepted);
+        assertThat(Database.jobsOfAccount(account.id())).isEqualTo(1);
+    }
+
+    @Test
+    void burstInterruptedByKillingPayaraEndsWithEveryMailDeliveredAndFewDuplicates() {
+        var account = signet.newAccount(false, false);
+
+        var jobIds = submitJobs(account, 30);
+        kill("payara");
+        var onTheirWayOut = Database.mailsOnTheirWayOut(account.id());
+        signetCommand("start");
+
+        var messageIds = new ArrayList<String>();
+        for (var jobId : jobIds) {
+            var job = signet.awaitFinished(account, jobId, Duration.ofSeconds(120));
+            var mail = job.getJsonArray("mails").getJsonObject(0);
+            assertThat(mail.getString("status")).as("mail of job %s", jobId).isEqualTo("DELIVERED");
+            messageIds.add(mail.getString("messageId"));
+        }
+        var received = RelaySinkFolder.messageIds();
+        long duplicates = 0;
+        for (var messageId : messageIds) {
+            var copies = received.stream().filter(messageId::equals).count();
+            assertThat(copies).as("copies of %s at the relay", messageId).isPositive();
+            duplicates += copies - 1;
+        }
+        System.out.printf(
+                "RecoveryIT: %d mails, %d on their way out at the kill, %d delivered twice%n",
+                messageIds.size(), onTheirWayOut, duplicates);
+        assertThat(duplicates).isLessThanOrEqualTo(onTheirWayOut);
+    }
+
+    @Test
+    void mailsWaitWhileTheRelayIsDownAndArriveOnceItIsBack() {
+        var account = signet.newAccount(false, false);
+
+        kill("relay-sink");
+        var jobId = submitJobs(account, 1).get(0);
+        Poll.until(
+                Duration.ofSeconds(60),
+                "the first delivery attempt to be deferred",
+                () ->
+                        SignetClient.events(
+                                        json(signet.job(account, jobId))
+                                                .getJsonArray("mails")
+                                                .getJsonObject(0))
+                                .contains("DEFERRED/SOFT_BOUNCE"));
+        signetCommand("start");
+
+        var mail =
+                signet.awaitFinished(account, jobId, Duration.ofSeconds(90))
+                        .getJsonArray("mails")
+                        .getJsonObject(0);
+        var events = SignetClient.events(mail);
+        assertThat(events.subList(0, 2))
+                .containsExactly("STARTED/PROCESSING_STARTED", "PROCESSED/PROCESSING_FINISHED");
+        assertThat(events.subList(2, events.size() - 1))
+                .isNotEmpty()
+                .containsOnly("DEFERRED/SOFT_BOUNCE");
+        assertThat(events.get(events.size() - 1)).isEqualTo("DELIVERED/OK");
+        assertThat(RelaySinkFolder.withMessageId(mail.getString("messageId"))).hasSize(1);
     }
 
     private List<String> submitJobs(SignetClient.Account account, int count) {
@@ -76,20 +175,14 @@ class RecoveryIT {
         return jobIds;
     }
 
-    private void awaitProcessingStarted(SignetClient.Account account, List<String> jobIds) {
+    private void awaitDelivered(SignetClient.Account account, List<String> jobIds) {
         for (var jobId : jobIds) {
-            Poll.until(
-                    Duration.ofSeconds(90),
-                    "job " + jobId + " to start processing",
-                    () -> {
-                        var response = signet.job(account, jobId);
-                        return response.statusCode() == 200
-                                && json(response)
-                                        .getJsonArray("mails")
-                                        .getValuesAs(JsonObject.class)
-                                        .stream()
-                                        .allMatch(mail -> !mail.getJsonArray("events").isEmpty());
-                    });
+            var job = signet.awaitFinished(account, jobId, Duration.ofSeconds(120));
+            for (var mail : job.getJsonArray("mails").getValuesAs(JsonObject.class)) {
+                assertThat(mail.getString("status"))
+                        .as("mail of job %s", jobId)
+                        .isEqualTo("DELIVERED");
+            }
         }
     }
 

@@ -79,8 +79,43 @@ final class SignetClient {
         return send("POST", "/rest/v1/jobs", account.id(), account.password(), jobRequest);
     }
 
+    /** Submits a job with an {@code Idempotency-Key} header. */
+    HttpResponse<String> submitJob(Account account, String jobRequest, String idempotencyKey) {
+        var request =
+                authorized(
+                                HttpRequest.newBuilder(URI.create(BASE_URL + "/rest/v1/jobs")),
+                                account.id(),
+                                account.password())
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(jobRequest))
+                        .build();
+        return exchange(request);
+    }
+
     HttpResponse<String> job(Account account, String jobId) {
         return get("/rest/v1/jobs/" + jobId, account.id(), account.password());
+    }
+
+    /** The job once it is FINISHED: every mail delivered, bounced or dropped. */
+    JsonObject awaitFinished(Account account, String jobId, Duration timeout) {
+        var job = new java.util.concurrent.atomic.AtomicReference<JsonObject>();
+        Poll.until(
+                timeout,
+                "job " + jobId + " to finish",
+                () -> {
+                    job.set(json(job(account, jobId)));
+                    return "FINISHED".equals(job.get().getString("status"));
+                });
+        return job.get();
+    }
+
+    /** A mail's events as {@code TYPE/SUBTYPE}, in order. */
+    static java.util.List<String> events(JsonObject mail) {
+        return mail.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("type") + "/" + e.getString("subType"))
+                .toList();
     }
 
     /** Uploads a certificate file as multipart/form-data with parts file and password. */
@@ -148,17 +183,26 @@ final class SignetClient {
             request.header("Content-Type", "application/json");
         }
         if (user != null) {
-            var token = user + ":" + password;
-            request.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+            authorized(request, user, password);
         }
+        return exchange(request.build());
+    }
+
+    private static HttpRequest.Builder authorized(
+            HttpRequest.Builder request, String user, String password) {
+        var token = user + ":" + password;
+        return request.header(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

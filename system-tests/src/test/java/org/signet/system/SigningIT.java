@@ -5,14 +5,15 @@ import static org.signet.system.SignetClient.jobRequest;
 import static org.signet.system.SignetClient.json;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Jobs that the policy signs are signed with the certificate the customer's PKI holds for the
- * envelope sender; the stored message verifies with openssl against the customer's root alone.
+ * envelope sender and reach the relay exactly as stored; what the relay received verifies with
+ * openssl and gpgsm against the customer's root alone.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SigningIT {
 
+    private static final Duration FINISH = Duration.ofSeconds(60);
+
     private static OpensslPki ca;
+
+    private static Gpgsm gpgsm;
 
     @Deployment(testable = false)
     static EnterpriseArchive signet() {
@@ -38,6 +44,12 @@ class SigningIT {
     @BeforeAll
     static void customerCa() {
         ca = new OpensslPki();
+        gpgsm = new Gpgsm(ca.rootPem());
+    }
+
+    @AfterAll
+    static void stopGpgAgent() {
+        gpgsm.close();
     }
 
     @BeforeEach
@@ -46,22 +58,33 @@ class SigningIT {
     }
 
     @Test
-    void jobFromSenderWithCertificateIsSignedWithIt() throws Exception {
+    void jobFromSenderWithCertificateIsSignedWithItAndDeliveredAsSigned() throws Exception {
         var account = signet.newAccount(true, true);
         importCertificate(account, ca.issue("billing@example.com", "pw-billing"));
 
         var jobId = submit(account, "Billing <BILLING@example.com>");
 
-        var events = awaitEvents(account, jobId, "PROCESSING_FINISHED");
-        assertThat(events)
+        var mail = firstMail(signet.awaitFinished(account, jobId, FINISH));
+        assertThat(SignetClient.events(mail))
                 .containsExactly(
                         "STARTED/PROCESSING_STARTED",
                         "SMIME_SIGNING/OK",
-                        "PROCESSED/PROCESSING_FINISHED");
-        var mime = Database.mimeOfFirstMail(jobId);
-        assertThat(mime).contains("multipart/signed", "micalg=sha-256");
-        assertThat(ca.verifies(mime)).as("openssl cms -verify of the stored message").isTrue();
-        assertThat(ca.verifies(mime.replace("Hello.", "Hallo."))).as("tampered copy").isFalse();
+                        "PROCESSED/PROCESSING_FINISHED",
+                        "DELIVERED/OK");
+        var received = RelaySinkFolder.withMessageId(mail.getString("messageId"));
+        assertThat(received).hasSize(1);
+        var text = received.get(0).text();
+        assertThat(text).contains("multipart/signed", "micalg=sha-256");
+        assertThat(text)
+                .as("delivered exactly as stored")
+                .isEqualTo(Database.mimeOfFirstMail(jobId));
+        assertThat(ca.verifies(text)).as("openssl cms -verify, root CA only").isTrue();
+        assertThat(gpgsm.verifies(received.get(0).bytes())).as("gpgsm --verify").isTrue();
+        var tampered = text.replace("Hello.", "Hallo.");
+        assertThat(ca.verifies(tampered)).as("openssl on a tampered copy").isFalse();
+        assertThat(gpgsm.verifies(tampered.getBytes(StandardCharsets.US_ASCII)))
+                .as("gpgsm on a tampered copy")
+                .isFalse();
     }
 
     @Test
@@ -70,13 +93,11 @@ class SigningIT {
 
         var jobId = submit(account, "nobody@example.com");
 
-        var events = awaitEvents(account, jobId, "PROCESSING_FAILED");
-        assertThat(events)
+        var job = signet.awaitFinished(account, jobId, FINISH);
+        var mail = firstMail(job);
+        assertThat(SignetClient.events(mail))
                 .containsExactly("STARTED/PROCESSING_STARTED", "DROPPED/PROCESSING_FAILED");
-        var job = json(signet.job(account, jobId));
-        var mail = job.getJsonArray("mails").getJsonObject(0);
         assertThat(mail.getString("status")).isEqualTo("DROPPED");
-        assertThat(job.getString("status")).isEqualTo("FINISHED");
         var failure = mail.getJsonArray("events").getJsonObject(1);
         assertThat(
                         List.of(
@@ -88,6 +109,7 @@ class SigningIT {
                         "FINISHED",
                         "signature with given key identifier (nobody@example.com) failed");
         assertThat(Database.mimeOfFirstMail(jobId)).isNull();
+        assertThat(RelaySinkFolder.withMessageId(mail.getString("messageId"))).isEmpty();
     }
 
     @Test
@@ -98,21 +120,28 @@ class SigningIT {
 
         var jobId = submit(other, "shared@example.com");
 
-        assertThat(awaitEvents(other, jobId, "PROCESSING_FAILED"))
-                .contains("DROPPED/PROCESSING_FAILED");
+        assertThat(SignetClient.events(firstMail(signet.awaitFinished(other, jobId, FINISH))))
+                .containsExactly("STARTED/PROCESSING_STARTED", "DROPPED/PROCESSING_FAILED");
     }
 
     @Test
-    void jobThatIsNotSignedIsStoredUnsigned() {
+    void jobThatIsNotSignedIsDeliveredUnsigned() {
         var account = signet.newAccount(false, false);
 
         var jobId = submit(account, "plain@example.com");
 
-        assertThat(awaitEvents(account, jobId, "PROCESSING_FINISHED"))
-                .containsExactly("STARTED/PROCESSING_STARTED", "PROCESSED/PROCESSING_FINISHED");
-        assertThat(Database.mimeOfFirstMail(jobId))
+        var mail = firstMail(signet.awaitFinished(account, jobId, FINISH));
+        assertThat(SignetClient.events(mail))
+                .containsExactly(
+                        "STARTED/PROCESSING_STARTED",
+                        "PROCESSED/PROCESSING_FINISHED",
+                        "DELIVERED/OK");
+        var received = RelaySinkFolder.withMessageId(mail.getString("messageId"));
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).text())
                 .doesNotContain("multipart/signed")
-                .contains("Subject: Test mail");
+                .contains("Subject: Test mail")
+                .contains("Hello.");
     }
 
     private void importCertificate(SignetClient.Account account, OpensslPki.Issued issued)
@@ -133,21 +162,7 @@ class SigningIT {
         return json(response).getString("jobId");
     }
 
-    /** The first mail's events as type/subType, once one of them has the given subType. */
-    private List<String> awaitEvents(SignetClient.Account account, String jobId, String subType) {
-        var events = new AtomicReference<List<String>>();
-        Poll.until(
-                Duration.ofSeconds(30),
-                "job " + jobId + " to reach " + subType,
-                () -> {
-                    var mail =
-                            json(signet.job(account, jobId)).getJsonArray("mails").getJsonObject(0);
-                    events.set(
-                            mail.getJsonArray("events").getValuesAs(JsonObject.class).stream()
-                                    .map(e -> e.getString("type") + "/" + e.getString("subType"))
-                                    .toList());
-                    return events.get().stream().anyMatch(e -> e.endsWith("/" + subType));
-                });
-        return events.get();
+    private static JsonObject firstMail(JsonObject job) {
+        return job.getJsonArray("mails").getJsonObject(0);
     }
 }

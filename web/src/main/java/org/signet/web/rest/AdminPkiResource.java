@@ -5,6 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.signet.pki.CustomerPki;
 
 /**
@@ -18,11 +19,17 @@ public class AdminPkiResource {
 
     @EJB private CustomerPki pki;
 
-    public record Rotation(int resealed) {}
+    /**
+     * {@code unopened}: fingerprints of certificates whose private key did not open, so could not
+     * be re-sealed; they stay under their old master key and no longer sign (delete and import them
+     * again).
+     */
+    public record Rotation(int resealed, List<String> unopened) {}
 
     @POST
     @Path("master-key-rotation")
     public Rotation rotateMasterKey() {
-        return new Rotation(pki.rotateMasterKey());
+        var rotation = pki.rotateMasterKey();
+        return new Rotation(rotation.resealed(), rotation.unopenedFingerprints());
     }
 }

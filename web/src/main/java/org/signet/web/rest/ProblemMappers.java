@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.signet.intake.JobRejectedException;
 import org.signet.pki.CertificateImportException;
 import org.signet.pki.ImportRefusal;
+import org.signet.platform.Outages;
 
 /** Turns every failure of a REST call into a problem+json answer. */
 public final class ProblemMappers {
@@ -38,6 +39,15 @@ public final class ProblemMappers {
                                         Response.Status.FORBIDDEN,
                                         "account-unknown",
                                         "The account no longer exists.")
+                                .toResponse();
+                case IDEMPOTENCY_CONFLICT ->
+                        Problem.of(Response.Status.CONFLICT, "idempotency-conflict", e.getMessage())
+                                .toResponse();
+                case MAIL_TOO_LARGE ->
+                        Problem.of(
+                                        Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                                        "mail-too-large",
+                                        e.getMessage())
                                 .toResponse();
             };
         }
@@ -76,6 +86,48 @@ public final class ProblemMappers {
         }
     }
 
+    /** A body that is empty, unreadable or no JSON at all. */
+    @Provider
+    public static class MalformedBody implements ExceptionMapper<MalformedBodyException> {
+        @Override
+        public Response toResponse(MalformedBodyException e) {
+            return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", e.getMessage())
+                    .toResponse();
+        }
+    }
+
+    /** Fields refused before or beside Bean Validation. */
+    @Provider
+    public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return Problem.invalid(
+                            "The request has " + e.violations().size() + " invalid fields.",
+                            e.violations())
+                    .toResponse();
+        }
+    }
+
+    @Provider
+    public static class TooLarge implements ExceptionMapper<RequestTooLargeException> {
+        @Override
+        public Response toResponse(RequestTooLargeException e) {
+            return Problem.of(
+                            Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                            "request-too-large",
+                            "The request body is larger than " + e.limit() + " bytes.")
+                    .toResponse();
+        }
+    }
+
+    @Provider
+    public static class ServiceUnavailable implements ExceptionMapper<Unavailable> {
+        @Override
+        public Response toResponse(Unavailable e) {
+            return e.toResponse();
+        }
+    }
+
     @Provider
     public static class Invalid implements ExceptionMapper<ConstraintViolationException> {
         @Override
@@ -110,6 +162,10 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(RuntimeException e) {
+            if (Outages.databaseUnavailable(e)) {
+                LOG.log(Level.WARNING, "REST call refused: the database is not reachable", e);
+                return Unavailable.database().toResponse();
+            }
             LOG.log(Level.SEVERE, "REST call failed unexpectedly", e);
             return Problem.of(
                             Response.Status.INTERNAL_SERVER_ERROR,

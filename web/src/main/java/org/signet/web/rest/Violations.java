@@ -19,7 +19,10 @@ final class Violations {
                 .toList();
     }
 
-    /** {@code recipients[0].mail.to[1].email}: property names, with list indexes in brackets. */
+    /**
+     * {@code recipients[0].mail.to[1].email}: property names, with list indexes in brackets and map
+     * keys as members ({@code mail.xHeaders.X-Campaign}).
+     */
     static String jsonPath(Path path) {
         var json = new StringBuilder();
         for (var node : path) {
@@ -31,6 +34,8 @@ final class Violations {
             if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 if (node.getIndex() != null) {
                     json.append('[').append(node.getIndex()).append(']');
+                } else if (node.getKey() != null) {
+                    json.append('.').append(node.getKey());
                 }
                 continue;
             }

@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.signet.account.CredentialCheck;
 import org.signet.account.SignInResult;
+import org.signet.platform.Outages;
 
 /**
  * Signet's one authentication mechanism (Jakarta Security allows one per application): HTTP Basic
@@ -26,6 +29,9 @@ import org.signet.account.SignInResult;
  */
 @ApplicationScoped
 public class SignetAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG =
+            Logger.getLogger(SignetAuthenticationMechanism.class.getName());
 
     static final String LOGIN_PAGE = "/login.xhtml";
 
@@ -56,10 +62,19 @@ public class SignetAuthenticationMechanism implements HttpAuthenticationMechanis
 
         var name = credential.get().name();
         var password = credential.get().password();
-        var result =
-                path.startsWith("/rest/v1/admin/")
-                        ? credentials.consoleUser(name, password)
-                        : credentials.technicalAccount(name, password);
+        SignInResult result;
+        try {
+            result =
+                    path.startsWith("/rest/v1/admin/")
+                            ? credentials.consoleUser(name, password)
+                            : credentials.technicalAccount(name, password);
+        } catch (RuntimeException e) {
+            if (!Outages.databaseUnavailable(e)) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, "Sign-in refused with 503: the database is not reachable", e);
+            return RestChallenge.unavailable(response);
+        }
         return switch (result.outcome()) {
             case ACCEPTED -> context.notifyContainerAboutLogin(result.name(), result.groups());
             case BLOCKED -> RestChallenge.forbidden(response, "The account is disabled or locked.");
@@ -126,6 +141,17 @@ public class SignetAuthenticationMechanism implements HttpAuthenticationMechanis
         static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Signet\", charset=\"UTF-8\"");
             write(response, 401, "Unauthorized", "unauthorized", detail);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+
+        static AuthenticationStatus unavailable(HttpServletResponse response) {
+            response.setHeader("Retry-After", "30");
+            write(
+                    response,
+                    503,
+                    "Service Unavailable",
+                    "database-unavailable",
+                    "The database is not reachable; nothing was stored. Try again later.");
             return AuthenticationStatus.SEND_FAILURE;
         }
 
