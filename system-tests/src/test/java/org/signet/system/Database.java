@@ -150,17 +150,21 @@ final class Database {
         }
     }
 
-    /** Mails of the account that are composed but have no final event: on their way out. */
-    static long mailsOnTheirWayOut(String accountId) {
-        var url = System.getProperty("signet.jdbc.url");
-        var sql =
+    /** Mails of the account that have no final event yet. */
+    static long mailsNotFinished(String accountId) {
+        return count(
                 "SELECT COUNT(*) FROM mail m JOIN job j ON j.id = m.job_id"
-                        + " WHERE j.account_id = ? AND m.mime IS NOT NULL AND NOT EXISTS"
+                        + " WHERE j.account_id = ? AND NOT EXISTS"
                         + " (SELECT 1 FROM tracking_event e WHERE e.mail_id = m.id"
-                        + " AND e.state = 'FINISHED')";
+                        + " AND e.state = 'FINISHED')",
+                accountId);
+    }
+
+    private static long count(String sql, String parameter) {
+        var url = System.getProperty("signet.jdbc.url");
         try (var connection = DriverManager.getConnection(url, "signet", password());
                 var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, accountId);
+            statement.setString(1, parameter);
             try (var result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
@@ -168,6 +172,16 @@ final class Database {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the database", e);
         }
+    }
+
+    /** Mails of the account that are composed but have no final event: on their way out. */
+    static long mailsOnTheirWayOut(String accountId) {
+        return count(
+                "SELECT COUNT(*) FROM mail m JOIN job j ON j.id = m.job_id"
+                        + " WHERE j.account_id = ? AND m.mime IS NOT NULL AND NOT EXISTS"
+                        + " (SELECT 1 FROM tracking_event e WHERE e.mail_id = m.id"
+                        + " AND e.state = 'FINISHED')",
+                accountId);
     }
 
     private static String password() {

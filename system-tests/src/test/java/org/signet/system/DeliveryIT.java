@@ -12,7 +12,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Properties;
@@ -68,7 +67,7 @@ class DeliveryIT {
     @Test
     void jobToSeveralRecipientsArrivesSignedForEachWithItsOwnEnvelope() throws Exception {
         var account = signet.newAccount(true, true);
-        importCertificate(account, ca.issue("orders@example.com", "pw-orders"));
+        signet.importCertificate(account, ca.issue("orders@example.com", "pw-orders"));
         var request =
                 """
                 {"subject": {"content": "Ihre Bestellung 4711"},
@@ -181,7 +180,7 @@ class DeliveryIT {
     @Test
     void mailThatKeepsFailingIsDeadLetteredAndEndsAsProcessingFailed() throws Exception {
         var account = signet.newAccount(true, true);
-        importCertificate(account, ca.issue("damaged@example.com", "pw-damaged"));
+        signet.importCertificate(account, ca.issue("damaged@example.com", "pw-damaged"));
         assertThat(Database.damageSealedKeysOfCustomer(account.customerNo())).isEqualTo(1);
 
         var jobId = submit(account, jobRequest("damaged@example.com", null, "a@example.com"));
@@ -197,18 +196,6 @@ class DeliveryIT {
             // a damaged key would stay behind for every master key rotation of the suite
             deleteCertificatesOf(account);
         }
-    }
-
-    private void importCertificate(SignetClient.Account account, OpensslPki.Issued issued)
-            throws Exception {
-        var response =
-                signet.upload(
-                        "/rest/v1/admin/customers/" + account.customerNo() + "/certificates",
-                        "admin",
-                        SignetClient.ADMIN_PASSWORD,
-                        Files.readAllBytes(issued.pkcs12()),
-                        issued.password());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     private void deleteCertificatesOf(SignetClient.Account account) {

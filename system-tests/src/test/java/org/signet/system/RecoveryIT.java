@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,11 +102,38 @@ class RecoveryIT {
     }
 
     @Test
-    void burstInterruptedByKillingPayaraEndsWithEveryMailDeliveredAndFewDuplicates() {
+    void burstInterruptedByKillingPayaraEndsWithEveryMailDeliveredAndFewDuplicates()
+            throws Exception {
         var account = signet.newAccount(false, false);
 
-        var jobIds = submitJobs(account, 30);
+        // four clients send without pause; Payara dies under them once 40 jobs are accepted
+        var jobIds = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int c = 0; c < 4; c++) {
+            clients.submit(
+                    () -> {
+                        while (!stop.get()) {
+                            try {
+                                var response =
+                                        signet.submitJob(
+                                                account,
+                                                jobRequest("a@example.com", null, "b@example.com"));
+                                if (response.statusCode() == 202) {
+                                    jobIds.add(json(response).getString("jobId"));
+                                }
+                            } catch (RuntimeException e) {
+                                stop.set(true); // Payara is gone
+                            }
+                        }
+                    });
+        }
+        Poll.until(Duration.ofSeconds(60), "40 jobs to be accepted", () -> jobIds.size() >= 40);
         kill("payara");
+        stop.set(true);
+        clients.shutdown();
+        assertThat(clients.awaitTermination(90, TimeUnit.SECONDS)).isTrue();
+        var unfinished = Database.mailsNotFinished(account.id());
         var onTheirWayOut = Database.mailsOnTheirWayOut(account.id());
         signetCommand("start");
 
@@ -116,6 +144,11 @@ class RecoveryIT {
             assertThat(mail.getString("status")).as("mail of job %s", jobId).isEqualTo("DELIVERED");
             messageIds.add(mail.getString("messageId"));
         }
+        // a job stored just as Payara died, whose 202 never reached its client, ends too
+        Poll.until(
+                Duration.ofSeconds(120),
+                "every stored mail of the account to reach a final state",
+                () -> Database.mailsNotFinished(account.id()) == 0);
         var received = RelaySinkFolder.messageIds();
         long duplicates = 0;
         for (var messageId : messageIds) {
@@ -124,8 +157,10 @@ class RecoveryIT {
             duplicates += copies - 1;
         }
         System.out.printf(
-                "RecoveryIT: %d mails, %d on their way out at the kill, %d delivered twice%n",
-                messageIds.size(), onTheirWayOut, duplicates);
+                "RecoveryIT: %d mails accepted; at the kill %d not finished, %d of them on their"
+                        + " way out; %d delivered twice%n",
+                messageIds.size(), unfinished, onTheirWayOut, duplicates);
+        assertThat(unfinished).as("mails in flight at the kill").isPositive();
         assertThat(duplicates).isLessThanOrEqualTo(onTheirWayOut);
     }
 
@@ -158,6 +193,47 @@ class RecoveryIT {
                 .containsOnly("DEFERRED/SOFT_BOUNCE");
         assertThat(events.get(events.size() - 1)).isEqualTo("DELIVERED/OK");
         assertThat(RelaySinkFolder.withMessageId(mail.getString("messageId"))).hasSize(1);
+    }
+
+    @Test
+    void whileTheBrokerIsDownSmtpClientsGet4xxAndEveryMessageAnswered250IsDelivered()
+            throws Exception {
+        var account = signet.newAccount(false, false);
+        SmtpClient.awaitListening();
+        var accepted = new ArrayList<String>();
+        accepted.add(sendOverSmtp(account, 0).orElseThrow());
+
+        kill("broker");
+        var codesDuringOutage = new ArrayList<Integer>();
+        for (int i = 1; i <= 3; i++) {
+            try {
+                sendOverSmtp(account, i).ifPresent(accepted::add);
+                codesDuringOutage.add(250);
+            } catch (SMTPSendFailedException e) {
+                codesDuringOutage.add(e.getReturnCode());
+            }
+        }
+
+        assertThat(codesDuringOutage).as("replies while the broker is down").containsOnly(451);
+        assertThat(Database.jobsOfAccount(account.id())).isEqualTo(accepted.size());
+        signetCommand("start");
+        awaitDelivered(account, accepted);
+        SmtpClient.awaitListening();
+        accepted.add(sendOverSmtp(account, 4).orElseThrow());
+        awaitDelivered(account, accepted);
+    }
+
+    /** The job id of a message the adapter answered 250; a refusal is thrown. */
+    private static java.util.Optional<String> sendOverSmtp(SignetClient.Account account, int n)
+            throws Exception {
+        var message =
+                ("From: a@example.com\r\nTo: b@example.com\r\nSubject: during an outage "
+                                + n
+                                + "\r\n\r\nbody\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        var reply = SmtpClient.send(account, "a@example.com", message, "b@example.com");
+        assertThat(reply).startsWith("250 2.0.0 Queued as job ");
+        return java.util.Optional.of(reply.substring("250 2.0.0 Queued as job ".length()).trim());
     }
 
     private List<String> submitJobs(SignetClient.Account account, int count) {

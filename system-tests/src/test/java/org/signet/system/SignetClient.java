@@ -118,6 +118,30 @@ final class SignetClient {
                 .toList();
     }
 
+    /** Imports a certificate for the account's customer as the administrator; it must be stored. */
+    void importCertificate(Account account, OpensslPki.Issued issued) {
+        byte[] file;
+        try {
+            file = java.nio.file.Files.readAllBytes(issued.pkcs12());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + issued.pkcs12(), e);
+        }
+        var response =
+                upload(
+                        "/rest/v1/admin/customers/" + account.customerNo() + "/certificates",
+                        "admin",
+                        ADMIN_PASSWORD,
+                        file,
+                        issued.password());
+        if (response.statusCode() != 201) {
+            throw new AssertionError(
+                    "certificate import answered "
+                            + response.statusCode()
+                            + ": "
+                            + response.body());
+        }
+    }
+
     /** Uploads a certificate file as multipart/form-data with parts file and password. */
     HttpResponse<String> upload(
             String path, String user, String password, byte[] file, String filePassword) {

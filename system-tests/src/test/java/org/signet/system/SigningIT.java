@@ -6,7 +6,6 @@ import static org.signet.system.SignetClient.json;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -60,7 +59,7 @@ class SigningIT {
     @Test
     void jobFromSenderWithCertificateIsSignedWithItAndDeliveredAsSigned() throws Exception {
         var account = signet.newAccount(true, true);
-        importCertificate(account, ca.issue("billing@example.com", "pw-billing"));
+        signet.importCertificate(account, ca.issue("billing@example.com", "pw-billing"));
 
         var jobId = submit(account, "Billing <BILLING@example.com>");
 
@@ -115,7 +114,7 @@ class SigningIT {
     @Test
     void certificateOfAnotherCustomerIsNeverUsed() throws Exception {
         var owner = signet.newAccount(true, true);
-        importCertificate(owner, ca.issue("shared@example.com", "pw-shared"));
+        signet.importCertificate(owner, ca.issue("shared@example.com", "pw-shared"));
         var other = signet.newAccount(true, true);
 
         var jobId = submit(other, "shared@example.com");
@@ -142,18 +141,6 @@ class SigningIT {
                 .doesNotContain("multipart/signed")
                 .contains("Subject: Test mail")
                 .contains("Hello.");
-    }
-
-    private void importCertificate(SignetClient.Account account, OpensslPki.Issued issued)
-            throws Exception {
-        var response =
-                signet.upload(
-                        "/rest/v1/admin/customers/" + account.customerNo() + "/certificates",
-                        "admin",
-                        SignetClient.ADMIN_PASSWORD,
-                        Files.readAllBytes(issued.pkcs12()),
-                        issued.password());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     private String submit(SignetClient.Account account, String from) {
