@@ -119,6 +119,9 @@ public class JobIntake {
                         JSONB.toJson(message.asStoredRequest()));
         job.receivedOverSmtp();
         sealNotificationPassword(job, message.notificationPassword());
+        if (message.notification() != null) {
+            job.setNotificationUrl(message.notification().endPoint().url());
+        }
         var envelopeFrom = Addresses.mailbox(message.envelopeFrom());
         var mail =
                 job.addMail(
@@ -235,6 +238,9 @@ public class JobIntake {
                         signing,
                         JSONB.toJson(request.withoutNotificationPassword()));
         sealNotificationPassword(job, request.notificationPassword());
+        if (request.notification() != null) {
+            job.setNotificationUrl(request.notification().endPoint().url());
+        }
 
         var envelopeFrom = Addresses.mailbox(request.mail().from().email());
         var mimeFrom = request.mail().mimeFrom() == null ? null : request.mail().mimeFrom().email();

@@ -61,6 +61,10 @@ public class Job {
     @Column(name = "notification_key_id", length = 64)
     private String notificationKeyId;
 
+    /** The job's own notification endpoint, or null for the account's default. */
+    @Column(name = "notification_url", length = 2000)
+    private String notificationUrl;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 4)
     private Channel channel = Channel.REST;
@@ -107,6 +111,14 @@ public class Job {
     public void setNotificationSecret(String masterKeyId, String sealed) {
         this.notificationKeyId = masterKeyId;
         this.notificationSecret = sealed;
+    }
+
+    public void setNotificationUrl(String notificationUrl) {
+        this.notificationUrl = notificationUrl;
+    }
+
+    public String getNotificationUrl() {
+        return notificationUrl;
     }
 
     public String getNotificationSecret() {

@@ -24,7 +24,10 @@ import org.signet.policy.SigningDecision;
 @Table(name = "mail")
 @NamedQuery(
         name = Mail.DELIVERY_OVERDUE,
-        query = "SELECT m.id FROM Mail m WHERE m.deliveryDueAt < :before ORDER BY m.deliveryDueAt")
+        query =
+                "SELECT m.id FROM Mail m WHERE m.deliveryDueAt < :before AND NOT EXISTS"
+                        + " (SELECT e.id FROM TrackingEvent e WHERE e.mailId = m.id"
+                        + " AND e.state = 'FINISHED') ORDER BY m.deliveryDueAt")
 public class Mail {
 
     public static final String DELIVERY_OVERDUE = "Mail.deliveryOverdue";

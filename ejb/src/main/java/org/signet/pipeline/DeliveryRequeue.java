@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.signet.job.Mail;
+import org.signet.tracking.TrackingEvents;
 
 /** The delivery watch's steps, each in a transaction of its own. */
 @Stateless
@@ -24,6 +25,8 @@ public class DeliveryRequeue {
     @PersistenceContext private EntityManager em;
 
     @EJB private DeliveryQueue queue;
+
+    @EJB private TrackingEvents tracking;
 
     /** Mails whose next delivery attempt was due before {@code before}, most overdue first. */
     public List<String> overdue(Instant before, int limit) {
@@ -42,7 +45,8 @@ public class DeliveryRequeue {
         var mail = em.find(Mail.class, mailId, LockModeType.PESSIMISTIC_WRITE);
         if (mail == null
                 || mail.getDeliveryDueAt() == null
-                || !mail.getDeliveryDueAt().isBefore(before)) {
+                || !mail.getDeliveryDueAt().isBefore(before)
+                || tracking.hasFinalEvent(mail)) {
             return false;
         }
         LOG.log(

@@ -2,8 +2,6 @@ package org.signet.pipeline;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
@@ -14,9 +12,8 @@ import org.signet.tracking.EventKind;
 import org.signet.tracking.TrackingEvents;
 
 /**
- * Ends a mail whose pipeline message failed on its last delivery by the broker, which then moves
- * the message to the dead-letter queue: the mail gets PROCESSING_FAILED, never silence. Runs in a
- * transaction of its own, since the failing one rolls back.
+ * Ends a mail whose pipeline message the broker dead-lettered after its redelivery limit: the mail
+ * gets PROCESSING_FAILED and is owed nothing more, neither processing nor delivery.
  */
 @Stateless
 public class GivenUpMails {
@@ -29,8 +26,7 @@ public class GivenUpMails {
 
     @EJB private OutboxStore outbox;
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void giveUp(String mailId, int attempts, Throwable lastFailure) {
+    public void giveUp(String mailId, int attempts, String queue) {
         var mail = em.find(Mail.class, mailId);
         if (mail == null || tracking.hasFinalEvent(mail)) {
             return;
@@ -43,7 +39,8 @@ public class GivenUpMails {
         outbox.settle(mailId);
         LOG.log(
                 Level.SEVERE,
-                "Mail " + mailId + " given up after " + attempts + " attempts: dead-lettered",
-                lastFailure);
+                "Mail {0} given up: its message on {1} failed {2} times and was dead-lettered"
+                        + " (the failures are logged above)",
+                new Object[] {mailId, queue, attempts});
     }
 }

@@ -25,8 +25,6 @@ public class MailDeliveryConsumer implements MessageListener {
 
     @EJB private MailDelivery delivery;
 
-    @EJB private GivenUpMails givenUp;
-
     @Override
     public void onMessage(Message message) {
         var mailId = PipelineMessages.mailId(message);
@@ -37,13 +35,6 @@ public class MailDeliveryConsumer implements MessageListener {
             return;
         }
 
-        try {
-            delivery.deliver(mail, attempt);
-        } catch (RuntimeException e) {
-            if (PipelineMessages.isLastDelivery(message)) {
-                givenUp.giveUp(mailId, PipelineMessages.deliveryCount(message), e);
-            }
-            throw e;
-        }
+        delivery.deliver(mail, attempt);
     }
 }

@@ -13,7 +13,8 @@ import org.signet.job.Mail;
 /**
  * Walks one mail of the jobs queue through processing, in the message's transaction: if anything
  * fails the transaction rolls back and the broker redelivers, up to its limit, then dead-letters;
- * the last failure ends the mail as PROCESSING_FAILED. Bound to its queue in glassfish-ejb-jar.xml.
+ * {@link DeadLetterConsumer} then ends the mail as PROCESSING_FAILED. Bound to its queue in
+ * glassfish-ejb-jar.xml.
  */
 @MessageDriven
 public class MailProcessingConsumer implements MessageListener {
@@ -24,8 +25,6 @@ public class MailProcessingConsumer implements MessageListener {
 
     @EJB private MailProcessing processing;
 
-    @EJB private GivenUpMails givenUp;
-
     @Override
     public void onMessage(Message message) {
         var mailId = PipelineMessages.mailId(message);
@@ -35,13 +34,6 @@ public class MailProcessingConsumer implements MessageListener {
             return;
         }
 
-        try {
-            processing.process(mail);
-        } catch (RuntimeException e) {
-            if (PipelineMessages.isLastDelivery(message)) {
-                givenUp.giveUp(mailId, PipelineMessages.deliveryCount(message), e);
-            }
-            throw e;
-        }
+        processing.process(mail);
     }
 }

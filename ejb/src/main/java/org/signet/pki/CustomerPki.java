@@ -176,6 +176,11 @@ public class CustomerPki {
         return new KeySealer(masterKeys()).seal(secret, "secret:" + context);
     }
 
+    /** Opens a secret sealed with {@link #sealSecret} for the same {@code context}. */
+    public byte[] openSecret(SealedKey sealed, String context) {
+        return new KeySealer(masterKeys()).unseal(sealed, "secret:" + context);
+    }
+
     private SigningKey signingKey(StoredCertificate stored, CertificateSummary summary) {
         var pkcs8 = new KeySealer(masterKeys()).unseal(stored.sealedKey(), stored.getFingerprint());
         try {

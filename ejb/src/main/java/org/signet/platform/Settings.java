@@ -59,6 +59,15 @@ public final class Settings {
     /** How often the delivery watch looks for overdue delivery attempts. */
     public static final String PIPELINE_WATCH_INTERVAL = "signet.pipeline.watch-interval";
 
+    /**
+     * Pauses between push attempts after a receiver failed, comma-separated ISO-8601 durations
+     * (each with jitter); their number is the number of retries.
+     */
+    public static final String NOTIFICATION_RETRY_DELAYS = "signet.notification.retry-delays";
+
+    /** How long a push waits to connect and then for the receiver's answer. */
+    public static final String NOTIFICATION_TIMEOUT = "signet.notification.timeout";
+
     private Settings() {}
 
     public static long longValue(String name, long fallback) {

@@ -89,6 +89,14 @@ public class TrackingEvent {
         this.occurredAt = occurredAt;
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
     public String getMailId() {
         return mailId;
     }

@@ -3,6 +3,8 @@ package org.signet.tracking;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -10,13 +12,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.signet.job.Mail;
 
-/** Records the tracking points of mails, in the caller's transaction. */
+/**
+ * Records the tracking points of mails, in the caller's transaction, and announces each as an
+ * {@link EventRecorded} to observers in that transaction (push notifications).
+ */
 @Stateless
 public class TrackingEvents {
 
     private static final Logger LOG = Logger.getLogger(TrackingEvents.class.getName());
 
     @PersistenceContext private EntityManager em;
+
+    @Inject private Event<EventRecorded> recorded;
 
     /** Whether the mail already has an event of this kind. */
     public boolean has(Mail mail, EventKind kind) {
@@ -40,14 +47,16 @@ public class TrackingEvents {
     public void record(Mail mail, EventKind kind, String description) {
         var job = mail.getJob();
         var text = description != null ? description : kind.defaultDescription();
-        em.persist(
+        var event =
                 new TrackingEvent(
                         mail.getId(),
                         job.getId(),
                         job.getCustomer().getId(),
                         kind,
                         text,
-                        Instant.now()));
+                        Instant.now());
+        em.persist(event);
+        recorded.fire(new EventRecorded(event, mail));
         LOG.log(
                 Level.INFO,
                 "Mail {0} of job {1}: {2}/{3}",

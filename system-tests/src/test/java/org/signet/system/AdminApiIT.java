@@ -110,13 +110,12 @@ class AdminApiIT {
                         "admin",
                         ADMIN_PASSWORD,
                         "{\"messageSigning\": {\"active\": false}, \"notificationEndpoint\":"
-                                + " \"https://hooks.example.com/signet\"}");
+                                + " \"http://127.0.0.1:9/signet\"}");
 
         var view = json(patched);
         assertThat(view.getJsonObject("messageSigning").getBoolean("active")).isFalse();
         assertThat(view.getJsonObject("messageSigning").getBoolean("defaultActive")).isFalse();
-        assertThat(view.getString("notificationEndpoint"))
-                .isEqualTo("https://hooks.example.com/signet");
+        assertThat(view.getString("notificationEndpoint")).isEqualTo("http://127.0.0.1:9/signet");
         assertThat(
                         signet.submitJob(
                                         account, jobRequest("a@example.com", true, "b@example.com"))

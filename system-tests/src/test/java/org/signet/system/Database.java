@@ -150,6 +150,27 @@ final class Database {
         }
     }
 
+    /** Status and attempts of each push of the job's events, by the event's subType. */
+    static java.util.Map<String, String> notificationsOfJob(String jobId) {
+        var url = System.getProperty("signet.jdbc.url");
+        var sql =
+                "SELECT e.sub_type, n.status, n.attempts FROM notification_delivery n"
+                        + " JOIN tracking_event e ON e.id = n.event_id WHERE n.job_id = ?";
+        try (var connection = DriverManager.getConnection(url, "signet", password());
+                var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, jobId);
+            var pushes = new java.util.TreeMap<String, String>();
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    pushes.put(result.getString(1), result.getString(2) + "/" + result.getInt(3));
+                }
+            }
+            return pushes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database", e);
+        }
+    }
+
     /** Mails of the account that have no final event yet. */
     static long mailsNotFinished(String accountId) {
         return count(

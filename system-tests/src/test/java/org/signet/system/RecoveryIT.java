@@ -253,7 +253,7 @@ class RecoveryIT {
 
     private void awaitDelivered(SignetClient.Account account, List<String> jobIds) {
         for (var jobId : jobIds) {
-            var job = signet.awaitFinished(account, jobId, Duration.ofSeconds(120));
+            var job = signet.awaitFinished(account, jobId, Duration.ofSeconds(180));
             for (var mail : job.getJsonArray("mails").getValuesAs(JsonObject.class)) {
                 assertThat(mail.getString("status"))
                         .as("mail of job %s", jobId)

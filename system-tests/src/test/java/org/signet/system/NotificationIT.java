@@ -1,0 +1,241 @@
+package org.signet.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.signet.system.SignetClient.jobRequest;
+import static org.signet.system.SignetClient.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Push notifications to a real HTTP receiver in this JVM: the document each event sends, BASIC
+ * authentication and headers, and the retry rules (the test runtime waits 1, 1, 2 and 2 s between
+ * attempts, and gives up on a receiver after 3 s).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NotificationIT {
+
+    private static final Duration FINISH = Duration.ofSeconds(60);
+
+    private static Receiver receiver;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive signet() {
+        return Deployments.signetEar();
+    }
+
+    private final SignetClient signet = new SignetClient();
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = new Receiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void signetIsReady() {
+        signet.awaitReady();
+    }
+
+    @Test
+    void everyEventOfAMailIsPushedWithTheJobsHeadersAndBasicAuthentication() {
+        var url = receiver.serve("/hook", requests -> 204);
+        var account = signet.newAccount(false, false);
+
+        var jobId =
+                submit(
+                        account,
+                        withEndpoint(
+                                jobRequest("shop@example.com", null, "alice@example.com"),
+                                url,
+                                "\"headers\": {\"X-Tenant\": \"7\"}, \"authentication\":"
+                                        + " {\"method\": \"BASIC\", \"user\": \"hook\","
+                                        + " \"password\": \"pa:ss w\u00f6rd\"}"));
+        var job = signet.awaitFinished(account, jobId, FINISH);
+        Poll.until(FINISH, "three pushes", () -> receiver.requests("/hook").size() == 3);
+
+        var mail = job.getJsonArray("mails").getJsonObject(0);
+        var requests = receiver.requests("/hook");
+        var expectedAuth =
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        "hook:pa:ss w\u00f6rd".getBytes(StandardCharsets.UTF_8));
+        assertThat(requests)
+                .allSatisfy(
+                        request -> {
+                            assertThat(request.header("Authorization")).isEqualTo(expectedAuth);
+                            assertThat(request.header("X-Tenant")).isEqualTo("7");
+                            assertThat(request.header("Content-Type"))
+                                    .startsWith("application/json");
+                        });
+        var documents = requests.stream().map(r -> parse(r.body())).toList();
+        assertThat(documents)
+                .extracting(d -> event(d).getString("subType"))
+                .containsExactlyInAnyOrder("PROCESSING_STARTED", "PROCESSING_FINISHED", "OK");
+        var document = documents.get(0);
+        var meta = document.getJsonObject("meta");
+        assertThat(meta.getString("jobId")).isEqualTo(jobId);
+        assertThat(meta.getString("account")).isEqualTo(account.id());
+        assertThat(meta.getString("customerNo")).isEqualTo(account.customerNo());
+        assertThat(meta.getString("version")).isEqualTo("1");
+        assertThat(meta.getString("receivedTs")).isEqualTo(job.getString("receivedTs"));
+        var pushedMail =
+                document.getJsonArray("notifications")
+                        .getJsonObject(0)
+                        .getJsonObject("meta")
+                        .getJsonObject("mail");
+        assertThat(pushedMail.getString("id")).isEqualTo(mail.getString("id"));
+        assertThat(pushedMail.getString("email")).isEqualTo("alice@example.com");
+        assertThat(pushedMail.getString("from")).isEqualTo("shop@example.com");
+        assertThat(event(document).getString("ts"))
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        Poll.until(
+                FINISH,
+                "every push recorded as delivered",
+                () ->
+                        Database.notificationsOfJob(jobId)
+                                .equals(
+                                        Map.of(
+                                                "OK", "DELIVERED/1",
+                                                "PROCESSING_FINISHED", "DELIVERED/1",
+                                                "PROCESSING_STARTED", "DELIVERED/1")));
+    }
+
+    @Test
+    void receiverThatFailsTwiceGetsTheEventOnTheThirdAttempt() {
+        // 500 for the first two requests of each event, then 200
+        var url =
+                receiver.serve(
+                        "/flaky",
+                        requests -> {
+                            var last = requests.get(requests.size() - 1).body();
+                            var key = event(parse(last)).getString("subType");
+                            var same =
+                                    requests.stream()
+                                            .filter(
+                                                    r ->
+                                                            event(parse(r.body()))
+                                                                    .getString("subType")
+                                                                    .equals(key))
+                                            .count();
+                            return same <= 2 ? 500 : 200;
+                        });
+        var account = signet.newAccount(false, false);
+
+        var jobId =
+                submit(
+                        account,
+                        withEndpoint(
+                                jobRequest("s@example.com", null, "b@example.com"), url, null));
+
+        Poll.until(
+                FINISH,
+                "the pushes to end",
+                () ->
+                        Database.notificationsOfJob(jobId)
+                                .equals(
+                                        Map.of(
+                                                "OK", "DELIVERED/3",
+                                                "PROCESSING_FINISHED", "DELIVERED/3",
+                                                "PROCESSING_STARTED", "DELIVERED/3")));
+        assertThat(receiver.requests("/flaky")).hasSize(9);
+    }
+
+    @Test
+    void receiverThatAnswers404IsNotTriedAgain() {
+        var url = receiver.serve("/gone", requests -> 404);
+        var account = signet.newAccount(false, false);
+
+        var jobId =
+                submit(
+                        account,
+                        withEndpoint(
+                                jobRequest("s@example.com", null, "b@example.com"), url, null));
+
+        Poll.until(
+                FINISH,
+                "the pushes to be given up",
+                () ->
+                        Database.notificationsOfJob(jobId)
+                                .equals(
+                                        Map.of(
+                                                "OK", "GIVEN_UP/1",
+                                                "PROCESSING_FINISHED", "GIVEN_UP/1",
+                                                "PROCESSING_STARTED", "GIVEN_UP/1")));
+        assertThat(receiver.requests("/gone")).hasSize(3);
+    }
+
+    @Test
+    void receiverThatHangsDoesNotHoldUpTheMails() {
+        var url = receiver.serve("/hangs", requests -> -20);
+        var account = signet.newAccount(false, false);
+
+        var jobIds = new java.util.ArrayList<String>();
+        for (int i = 0; i < 10; i++) {
+            jobIds.add(
+                    submit(
+                            account,
+                            withEndpoint(
+                                    jobRequest("s@example.com", null, "b" + i + "@example.com"),
+                                    url,
+                                    null)));
+        }
+
+        // ten mails, thirty pushes that each wait out the receiver's 3 s timeout: the mails
+        // are delivered long before the pushes give up
+        for (var jobId : jobIds) {
+            var job = signet.awaitFinished(account, jobId, Duration.ofSeconds(30));
+            assertThat(job.getJsonArray("mails").getJsonObject(0).getString("status"))
+                    .isEqualTo("DELIVERED");
+        }
+        assertThat(Database.notificationsOfJob(jobIds.get(9)).values())
+                .allSatisfy(status -> assertThat(status).startsWith("PENDING/"));
+    }
+
+    private String submit(SignetClient.Account account, String request) {
+        var response = signet.submitJob(account, request);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).getString("jobId");
+    }
+
+    private static String withEndpoint(String request, String url, String more) {
+        var endPoint = "{\"url\": \"" + url + "\"" + (more == null ? "" : ", " + more) + "}";
+        return request.substring(0, request.length() - 1)
+                + ", \"notification\": {\"endPoint\": "
+                + endPoint
+                + "}}";
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static JsonObject event(JsonObject document) {
+        return document.getJsonArray("notifications")
+                .getJsonObject(0)
+                .getJsonObject("meta")
+                .getJsonObject("event");
+    }
+}
