@@ -19,11 +19,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Mails through the whole pipeline to the relay sink of the test runtime: what arrives, with which
@@ -37,9 +36,7 @@ class DeliveryIT {
     /** Long enough for the test runtime's four delivery retries (1, 3, 6 and 10 s). */
     private static final Duration FINISH = Duration.ofSeconds(90);
 
-    private static OpensslPki ca;
-
-    private static Gpgsm gpgsm;
+    @RegisterExtension static final CustomerCa ca = new CustomerCa();
 
     @Deployment(testable = false)
     static EnterpriseArchive signet() {
@@ -47,17 +44,6 @@ class DeliveryIT {
     }
 
     private final SignetClient signet = new SignetClient();
-
-    @BeforeAll
-    static void customerCa() {
-        ca = new OpensslPki();
-        gpgsm = new Gpgsm(ca.rootPem());
-    }
-
-    @AfterAll
-    static void stopGpgAgent() {
-        gpgsm.close();
-    }
 
     @BeforeEach
     void signetIsReady() {
@@ -102,8 +88,10 @@ class DeliveryIT {
             var received = RelaySinkFolder.withMessageId(mail.getString("messageId"));
             assertThat(received).as("copies of mail %d at the relay", i).hasSize(1);
             var bytes = received.get(0).bytes();
-            assertThat(ca.verifies(received.get(0).text())).as("openssl, mail %d", i).isTrue();
-            assertThat(gpgsm.verifies(bytes)).as("gpgsm, mail %d", i).isTrue();
+            assertThat(ca.opensslVerifies(received.get(0).text()))
+                    .as("openssl, mail %d", i)
+                    .isTrue();
+            assertThat(ca.gpgsmVerifies(bytes)).as("gpgsm, mail %d", i).isTrue();
 
             var parsed =
                     new MimeMessage(

@@ -12,11 +12,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Jobs that the policy signs are signed with the certificate the customer's PKI holds for the
@@ -29,9 +28,7 @@ class SigningIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
 
-    private static OpensslPki ca;
-
-    private static Gpgsm gpgsm;
+    @RegisterExtension static final CustomerCa ca = new CustomerCa();
 
     @Deployment(testable = false)
     static EnterpriseArchive signet() {
@@ -39,17 +36,6 @@ class SigningIT {
     }
 
     private final SignetClient signet = new SignetClient();
-
-    @BeforeAll
-    static void customerCa() {
-        ca = new OpensslPki();
-        gpgsm = new Gpgsm(ca.rootPem());
-    }
-
-    @AfterAll
-    static void stopGpgAgent() {
-        gpgsm.close();
-    }
 
     @BeforeEach
     void signetIsReady() {
@@ -77,11 +63,11 @@ class SigningIT {
         assertThat(text)
                 .as("delivered exactly as stored")
                 .isEqualTo(Database.mimeOfFirstMail(jobId));
-        assertThat(ca.verifies(text)).as("openssl cms -verify, root CA only").isTrue();
-        assertThat(gpgsm.verifies(received.get(0).bytes())).as("gpgsm --verify").isTrue();
+        assertThat(ca.opensslVerifies(text)).as("openssl cms -verify, root CA only").isTrue();
+        assertThat(ca.gpgsmVerifies(received.get(0).bytes())).as("gpgsm --verify").isTrue();
         var tampered = text.replace("Hello.", "Hallo.");
-        assertThat(ca.verifies(tampered)).as("openssl on a tampered copy").isFalse();
-        assertThat(gpgsm.verifies(tampered.getBytes(StandardCharsets.US_ASCII)))
+        assertThat(ca.opensslVerifies(tampered)).as("openssl on a tampered copy").isFalse();
+        assertThat(ca.gpgsmVerifies(tampered.getBytes(StandardCharsets.US_ASCII)))
                 .as("gpgsm on a tampered copy")
                 .isFalse();
     }

@@ -18,11 +18,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SMTP adapter of the deployed EAR as applications use it: Jakarta Mail and swaks over STARTTLS
@@ -34,9 +33,7 @@ class SmtpIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
 
-    private static OpensslPki ca;
-
-    private static Gpgsm gpgsm;
+    @RegisterExtension static final CustomerCa ca = new CustomerCa();
 
     @Deployment(testable = false)
     static EnterpriseArchive signet() {
@@ -44,17 +41,6 @@ class SmtpIT {
     }
 
     private final SignetClient signet = new SignetClient();
-
-    @BeforeAll
-    static void customerCa() {
-        ca = new OpensslPki();
-        gpgsm = new Gpgsm(ca.rootPem());
-    }
-
-    @AfterAll
-    static void stopGpgAgent() {
-        gpgsm.close();
-    }
 
     @BeforeEach
     void signetIsReady() {
@@ -105,8 +91,8 @@ class SmtpIT {
         assertThat(received).hasSize(1);
         var sent = received.get(0);
         assertThat(sent.text()).doesNotContainIgnoringCase("X-RETARUS").contains("X-Order: 4711");
-        assertThat(ca.verifies(sent.text())).as("openssl cms -verify").isTrue();
-        assertThat(gpgsm.verifies(sent.bytes())).as("gpgsm --verify").isTrue();
+        assertThat(ca.opensslVerifies(sent.text())).as("openssl cms -verify").isTrue();
+        assertThat(ca.gpgsmVerifies(sent.bytes())).as("gpgsm --verify").isTrue();
         assertThat(sent.envelope())
                 .isEqualTo(
                         "MAIL FROM:<smtp-orders@example.com>\nRCPT TO:<alice@example.com>\n"
@@ -185,7 +171,7 @@ class SmtpIT {
         var mail = job.getJsonArray("mails").getJsonObject(0);
         assertThat(events(mail)).contains("SMIME_SIGNING/OK", "DELIVERED/OK");
         var received = RelaySinkFolder.withMessageId(mail.getString("messageId"));
-        assertThat(ca.verifies(received.get(0).text())).isTrue();
+        assertThat(ca.opensslVerifies(received.get(0).text())).isTrue();
     }
 
     @Test
