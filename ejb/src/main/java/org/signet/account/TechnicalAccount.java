@@ -1,5 +1,6 @@
 package org.signet.account;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -68,6 +70,15 @@ public class TechnicalAccount {
 
     @Column(name = "notification_url", length = 2000)
     private String notificationUrl;
+
+    /** The secret that signs this account's push notifications, sealed; null: unsigned. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "notification_secret")
+    private String notificationSecret;
+
+    @Column(name = "notification_key_id", length = 64)
+    private String notificationKeyId;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -160,6 +171,20 @@ public class TechnicalAccount {
 
     public boolean isSigningDefaultActive() {
         return signingDefaultActive;
+    }
+
+    /** Keeps the sealed signing secret of push notifications, or forgets it (both null). */
+    public void changeNotificationSecret(String masterKeyId, String sealed) {
+        this.notificationKeyId = masterKeyId;
+        this.notificationSecret = sealed;
+    }
+
+    public String getNotificationSecret() {
+        return notificationSecret;
+    }
+
+    public String getNotificationKeyId() {
+        return notificationKeyId;
     }
 
     public String getNotificationUrl() {

@@ -34,6 +34,8 @@ public class NotificationConsumer implements MessageListener {
 
     @EJB private NotificationEndpoints endpoints;
 
+    @EJB private NotificationSignature signatures;
+
     @Inject private NotificationSender sender;
 
     @Inject private NotificationQueue queue;
@@ -69,7 +71,11 @@ public class NotificationConsumer implements MessageListener {
         }
         NotificationSender.Answer answer;
         try {
-            answer = sender.post(endpoint, NotificationPayload.of(mail.getJob(), mail, event));
+            var json = NotificationPayload.of(mail.getJob(), mail, event);
+            var signature =
+                    signatures.sign(
+                            mail.getJob().getAccountId(), json, Instant.now().getEpochSecond());
+            answer = sender.post(endpoint, json, signature.orElse(null));
         } finally {
             if (endpoint.password() != null) {
                 Arrays.fill(endpoint.password(), '\0');

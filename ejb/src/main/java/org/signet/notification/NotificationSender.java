@@ -47,7 +47,8 @@ public class NotificationSender {
                         .build();
     }
 
-    public Answer post(NotificationEndpoint endpoint, String json) {
+    /** POSTs {@code json}; {@code signature}, if not null, goes in the signature header. */
+    public Answer post(NotificationEndpoint endpoint, String json, String signature) {
         HttpRequest request;
         try {
             var builder =
@@ -61,6 +62,9 @@ public class NotificationSender {
                                     HttpRequest.BodyPublishers.ofString(
                                             json, StandardCharsets.UTF_8));
             endpoint.headers().forEach(builder::header);
+            if (signature != null) {
+                builder.header(NotificationSignature.HEADER, signature);
+            }
             if (endpoint.hasBasicAuthentication()) {
                 builder.header("Authorization", basic(endpoint));
             }

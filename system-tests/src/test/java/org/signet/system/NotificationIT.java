@@ -1,6 +1,7 @@
 package org.signet.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.signet.system.SignetClient.jobRequest;
 import static org.signet.system.SignetClient.json;
 
@@ -85,6 +86,9 @@ class NotificationIT {
                         request -> {
                             assertThat(request.header("Authorization")).isEqualTo(expectedAuth);
                             assertThat(request.header("X-Tenant")).isEqualTo("7");
+                            assertThat(request.header("Signet-Signature"))
+                                    .as("an account without a secret does not sign")
+                                    .isNull();
                             assertThat(request.header("Content-Type"))
                                     .startsWith("application/json");
                         });
@@ -210,6 +214,55 @@ class NotificationIT {
         }
         assertThat(Database.notificationsOfJob(jobIds.get(9)).values())
                 .allSatisfy(status -> assertThat(status).startsWith("PENDING/"));
+    }
+
+    @Test
+    void accountWithASigningSecretSignsEachPushWithHmacSha256OverTimestampAndBody()
+            throws Exception {
+        var url = receiver.serve("/signed", requests -> 200);
+        var account = signet.newAccount(false, false);
+        var created =
+                signet.send(
+                        "POST",
+                        "/rest/v1/admin/accounts/" + account.id() + "/notification-secret",
+                        "admin",
+                        SignetClient.ADMIN_PASSWORD,
+                        null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        var secret = json(created).getString("secret");
+        assertThat(json(created).getString("header")).isEqualTo("Signet-Signature");
+        var forbidden =
+                signet.send(
+                        "POST",
+                        "/rest/v1/admin/accounts/" + account.id() + "/notification-secret",
+                        account.id(),
+                        account.password(),
+                        null);
+        assertThat(forbidden.statusCode()).isIn(401, 403);
+
+        submit(
+                account,
+                withEndpoint(jobRequest("s@example.com", null, "b@example.com"), url, null));
+        Poll.until(FINISH, "three pushes", () -> receiver.requests("/signed").size() == 3);
+
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(
+                new javax.crypto.spec.SecretKeySpec(
+                        secret.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+        for (var request : receiver.requests("/signed")) {
+            var header = request.header("Signet-Signature");
+            assertThat(header).matches("t=\\d+,v1=[0-9a-f]{64}");
+            var timestamp = header.substring(2, header.indexOf(','));
+            var expected =
+                    java.util.HexFormat.of()
+                            .formatHex(
+                                    mac.doFinal(
+                                            (timestamp + "." + request.body())
+                                                    .getBytes(StandardCharsets.UTF_8)));
+            assertThat(header).endsWith(",v1=" + expected);
+            assertThat(Long.parseLong(timestamp))
+                    .isCloseTo(java.time.Instant.now().getEpochSecond(), within(120L));
+        }
     }
 
     private String submit(SignetClient.Account account, String request) {

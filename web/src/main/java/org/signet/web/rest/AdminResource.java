@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
@@ -24,6 +25,7 @@ import org.signet.account.Customer;
 import org.signet.account.Roles;
 import org.signet.account.SecretGenerator;
 import org.signet.account.TechnicalAccount;
+import org.signet.notification.NotificationSignature;
 
 /** Administration of customers and their technical accounts; administrators only. */
 // TODO [Admin] the audit trail of administrative changes comes with the administration console
@@ -33,6 +35,8 @@ import org.signet.account.TechnicalAccount;
 public class AdminResource {
 
     @EJB private AccountAdministration administration;
+
+    @EJB private NotificationSignature signatures;
 
     public record NewCustomer(
             @NotNull @Size(min = 1, max = 200) String name, Boolean selfServicePki) {}
@@ -193,6 +197,30 @@ public class AdminResource {
                         new CreatedAccount(
                                 reset.accountId(), reset.password(), reset.customerNo(), null))
                 .build();
+    }
+
+    /** The account's secret for signing push notifications: answered once. */
+    public record NotificationSecret(String secret, String header) {}
+
+    /**
+     * Signs the account's push notifications from now on with a new generated secret (replacing an
+     * earlier one), answered once.
+     */
+    @POST
+    @Path("accounts/{accountId}/notification-secret")
+    public NotificationSecret newNotificationSecret(@PathParam("accountId") String accountId) {
+        var secret = signatures.newSecret(accountId).orElseThrow(() -> noAccount(accountId));
+        return new NotificationSecret(secret, NotificationSignature.HEADER);
+    }
+
+    /** Stops signing the account's push notifications. */
+    @DELETE
+    @Path("accounts/{accountId}/notification-secret")
+    public Response removeNotificationSecret(@PathParam("accountId") String accountId) {
+        if (!signatures.remove(accountId)) {
+            throw noAccount(accountId);
+        }
+        return Response.noContent().build();
     }
 
     /** Creates a console user of the customer; a generated password is answered once. */
