@@ -1,6 +1,5 @@
 package org.signet.account;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -71,9 +70,12 @@ public class TechnicalAccount {
     @Column(name = "notification_url", length = 2000)
     private String notificationUrl;
 
-    /** The secret that signs this account's push notifications, sealed; null: unsigned. */
+    /**
+     * The secret that signs this account's push notifications, sealed; null: unsigned. Fetched with
+     * the account: a lazy attribute written on a loaded account made EclipseLink reload the row and
+     * drop the key id written just before it.
+     */
     @Lob
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "notification_secret")
     private String notificationSecret;
 
@@ -175,8 +177,8 @@ public class TechnicalAccount {
 
     /** Keeps the sealed signing secret of push notifications, or forgets it (both null). */
     public void changeNotificationSecret(String masterKeyId, String sealed) {
-        this.notificationKeyId = masterKeyId;
         this.notificationSecret = sealed;
+        this.notificationKeyId = masterKeyId;
     }
 
     public String getNotificationSecret() {
