@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * from the first POST to the last mail at the sink. Needs only a JDK:
  *
  * <pre>
- * java bench/EndToEnd.java http://localhost:8080/signet demo:PASSWORD var/relay-sink [mails] [clients]
+ * java bench/EndToEnd.java http://localhost:8080/signet demo:PASSWORD var/relay-sink \
+ *     [mails] [clients]
  * </pre>
  *
  * The sender is demo@example.com, for which the demo customer holds a certificate.

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * jobs; prints accepted jobs per second and the p50/p99 latency of the answer. Needs only a JDK:
  *
  * <pre>
- * java bench/IntakeLoad.java http://localhost:8080/signet demo:PASSWORD [clients] [jobs] [recipients]
+ * java bench/IntakeLoad.java http://localhost:8080/signet demo:PASSWORD \
+ *     [clients] [jobs] [recipients]
  * </pre>
  */
 public class IntakeLoad {

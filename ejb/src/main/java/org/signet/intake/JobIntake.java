@@ -52,10 +52,7 @@ public class JobIntake {
     public record Idempotency(String key, String requestHash) {}
 
     public AcceptedJob accept(String accountId, JobRequest request, Idempotency idempotency) {
-        var account = em.find(TechnicalAccount.class, accountId);
-        if (account == null) {
-            throw new JobRejectedException(Reason.ACCOUNT_UNKNOWN, "unknown account");
-        }
+        var account = account(accountId);
         var now = Instant.now();
         if (idempotency != null) {
             var earlier = earlierJob(accountId, idempotency, now);
@@ -91,21 +88,9 @@ public class JobIntake {
      * limits and storage as a JobRequest, with the client's message kept for the pipeline.
      */
     public AcceptedJob acceptSmtp(String accountId, ClientMessage message) {
-        var account = em.find(TechnicalAccount.class, accountId);
-        if (account == null) {
-            throw new JobRejectedException(Reason.ACCOUNT_UNKNOWN, "unknown account");
-        }
+        var account = account(accountId);
         var signing = decideSigning(account, message.signingFlag());
-        var limit = Settings.longValue(Settings.INTAKE_MAX_MAIL_BYTES, DEFAULT_MAX_MAIL_BYTES);
-        if (message.message().length > limit) {
-            throw new JobRejectedException(
-                    Reason.MAIL_TOO_LARGE,
-                    "The message is "
-                            + message.message().length
-                            + " bytes; the limit is "
-                            + limit
-                            + " bytes.");
-        }
+        refuseOverLimit(message.message().length, "The message is ");
 
         var now = Instant.now();
         var job =
@@ -118,16 +103,12 @@ public class JobIntake {
                         signing,
                         JSONB.toJson(message.asStoredRequest()));
         job.receivedOverSmtp();
-        sealNotificationPassword(job, message.notificationPassword());
-        if (message.notification() != null) {
-            job.setNotificationUrl(message.notification().endPoint().url());
-        }
-        var envelopeFrom = Addresses.mailbox(message.envelopeFrom());
+        keepNotificationEndpoint(job, message.notification(), message.notificationPassword());
         var mail =
                 job.addMail(
                         UUID.randomUUID().toString(),
                         message.email(),
-                        envelopeFrom,
+                        message.envelopeFrom(),
                         message.mimeFrom());
         var messageId = message.messageId() != null ? message.messageId() : mail.getMessageId();
         mail.keepClientMessage(
@@ -237,10 +218,7 @@ public class JobIntake {
                         request.job() == null ? null : request.job().referenceJob(),
                         signing,
                         JSONB.toJson(request.withoutNotificationPassword()));
-        sealNotificationPassword(job, request.notificationPassword());
-        if (request.notification() != null) {
-            job.setNotificationUrl(request.notification().endPoint().url());
-        }
+        keepNotificationEndpoint(job, request.notification(), request.notificationPassword());
 
         var envelopeFrom = Addresses.mailbox(request.mail().from().email());
         var mimeFrom = request.mail().mimeFrom() == null ? null : request.mail().mimeFrom().email();
@@ -266,7 +244,20 @@ public class JobIntake {
         return outboxIds;
     }
 
-    private void sealNotificationPassword(Job job, String password) {
+    private TechnicalAccount account(String accountId) {
+        var account = em.find(TechnicalAccount.class, accountId);
+        if (account == null) {
+            throw new JobRejectedException(Reason.ACCOUNT_UNKNOWN, "unknown account");
+        }
+        return account;
+    }
+
+    /** The endpoint's URL on the job, its password sealed; the request JSON keeps neither. */
+    private void keepNotificationEndpoint(
+            Job job, JobRequest.Notification notification, String password) {
+        if (notification != null) {
+            job.setNotificationUrl(notification.endPoint().url());
+        }
         if (password != null) {
             var sealed = pki.sealSecret(password.getBytes(StandardCharsets.UTF_8), job.getId());
             job.setNotificationSecret(sealed.masterKeyId(), sealed.sealed());
@@ -274,21 +265,22 @@ public class JobIntake {
     }
 
     private void checkSize(JobRequest request) {
-        var limit = Settings.longValue(Settings.INTAKE_MAX_MAIL_BYTES, DEFAULT_MAX_MAIL_BYTES);
         long size;
         try {
             size = composer.largestMailSize(request);
         } catch (MessagingException e) {
             throw new IllegalStateException("a validated JobRequest could not be composed", e);
         }
+        refuseOverLimit(size, "A mail of this job would be ");
+    }
+
+    /** Refuses a mail of {@code size} bytes over the limit; {@code what} starts the reason. */
+    private static void refuseOverLimit(long size, String what) {
+        var limit = Settings.longValue(Settings.INTAKE_MAX_MAIL_BYTES, DEFAULT_MAX_MAIL_BYTES);
         if (size > limit) {
             throw new JobRejectedException(
                     Reason.MAIL_TOO_LARGE,
-                    "A mail of this job would be "
-                            + size
-                            + " bytes of MIME; the limit is "
-                            + limit
-                            + " bytes.");
+                    what + size + " bytes of MIME; the limit is " + limit + " bytes.");
         }
     }
 

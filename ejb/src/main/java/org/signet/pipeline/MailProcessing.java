@@ -5,7 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.signet.intake.JobRequest;
@@ -42,8 +45,7 @@ public class MailProcessing {
     private static final Logger LOG = Logger.getLogger(MailProcessing.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final SmimeSigner SIGNER = new SmimeSigner();
-    private static final jakarta.mail.Session SESSION =
-            jakarta.mail.Session.getInstance(new java.util.Properties());
+    private static final Session SESSION = Session.getInstance(new Properties());
 
     @EJB private TrackingEvents tracking;
 
@@ -66,7 +68,7 @@ public class MailProcessing {
             return;
         }
 
-        jakarta.mail.internet.MimeMessage message;
+        MimeMessage message;
         List<String> recipients;
         if (mail.hasClientMessage()) {
             message = clientMessage(mail);
@@ -118,7 +120,7 @@ public class MailProcessing {
         }
     }
 
-    private jakarta.mail.internet.MimeMessage compose(Mail mail, JobRequest request) {
+    private MimeMessage compose(Mail mail, JobRequest request) {
         try {
             return composer.compose(
                     request,
@@ -130,9 +132,9 @@ public class MailProcessing {
         }
     }
 
-    private static jakarta.mail.internet.MimeMessage clientMessage(Mail mail) {
+    private static MimeMessage clientMessage(Mail mail) {
         try {
-            return new jakarta.mail.internet.MimeMessage(
+            return new MimeMessage(
                     SESSION,
                     new ByteArrayInputStream(
                             mail.getSourceMime().getBytes(StandardCharsets.ISO_8859_1)));
@@ -141,8 +143,7 @@ public class MailProcessing {
         }
     }
 
-    private static String sign(
-            Mail mail, jakarta.mail.internet.MimeMessage message, SigningCredentials credentials) {
+    private static String sign(Mail mail, MimeMessage message, SigningCredentials credentials) {
         try {
             var signed = SIGNER.sign(message, credentials);
             LOG.log(
@@ -157,7 +158,7 @@ public class MailProcessing {
         }
     }
 
-    private static String unsigned(jakarta.mail.internet.MimeMessage message) {
+    private static String unsigned(MimeMessage message) {
         try {
             message.saveChanges();
             var bytes = new ByteArrayOutputStream();

@@ -51,6 +51,11 @@ final class SmtpClient {
         }
     }
 
+    /** The job id in the adapter's {@code 250 2.0.0 Queued as job <id>}, as any client shows it. */
+    static String jobIdOf(String reply) {
+        return reply.replaceFirst("(?s)^.*Queued as job (\\S+).*$", "$1");
+    }
+
     /** Waits for the adapter's port: it opens when the listener bean is activated at deployment. */
     static void awaitListening() {
         Poll.until(

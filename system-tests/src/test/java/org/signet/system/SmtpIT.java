@@ -75,7 +75,7 @@ class SmtpIT {
                         "carol@example.org");
 
         assertThat(reply).startsWith("250 2.0.0 Queued as job ");
-        var job = signet.awaitFinished(account, jobId(reply), FINISH);
+        var job = signet.awaitFinished(account, SmtpClient.jobIdOf(reply), FINISH);
         assertThat(job.getString("referenceJob")).isEqualTo("smtp-order-4711");
         assertThat(job.getString("signing")).isEqualTo("SIGN");
         var mail = job.getJsonArray("mails").getJsonObject(0);
@@ -125,7 +125,7 @@ class SmtpIT {
 
         var reply = SmtpClient.send(account, "app@example.com", message, "bob@example.org");
 
-        var job = signet.awaitFinished(account, jobId(reply), FINISH);
+        var job = signet.awaitFinished(account, SmtpClient.jobIdOf(reply), FINISH);
         var mail = job.getJsonArray("mails").getJsonObject(0);
         assertThat(events(mail))
                 .containsExactly(
@@ -165,9 +165,7 @@ class SmtpIT {
 
         var reply = output.lines().filter(line -> line.contains("Queued as job")).findFirst();
         assertThat(reply).as(output).isPresent();
-        var job =
-                signet.awaitFinished(
-                        account, jobId(reply.get().replaceFirst("^<~\\s+", "")), FINISH);
+        var job = signet.awaitFinished(account, SmtpClient.jobIdOf(reply.get()), FINISH);
         var mail = job.getJsonArray("mails").getJsonObject(0);
         assertThat(events(mail)).contains("SMIME_SIGNING/OK", "DELIVERED/OK");
         var received = RelaySinkFolder.withMessageId(mail.getString("messageId"));
@@ -274,10 +272,6 @@ class SmtpIT {
                             assertThat(e.getReturnCode()).isEqualTo(code);
                             assertThat(e.getMessage()).contains(texts);
                         });
-    }
-
-    private static String jobId(String reply) {
-        return reply.replaceFirst("(?s)^250 2\\.0\\.0 Queued as job (\\S+).*$", "$1");
     }
 
     private static String swaks(String... arguments) throws Exception {

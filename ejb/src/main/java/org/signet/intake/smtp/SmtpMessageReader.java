@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.signet.intake.Addresses;
 import org.signet.intake.ClientMessage;
 import org.signet.intake.JobRequest.Authentication;
 import org.signet.intake.JobRequest.EndPoint;
@@ -34,6 +35,17 @@ public final class SmtpMessageReader {
     /** Reads a message the adapter accepted; {@code content} is DATA as the client sent it. */
     public static ClientMessage read(
             String mailFrom, List<String> recipients, byte[] content, Validator validator) {
+        // the sender is a job's envelope sender and the key of its certificate: a bad one is the
+        // client's to fix (5xx), not a failure of Signet's
+        var sender =
+                Addresses.parse(mailFrom)
+                        .orElseThrow(
+                                () ->
+                                        new MalformedMessageException(
+                                                "MAIL FROM <"
+                                                        + mailFrom
+                                                        + "> is not an address"
+                                                        + " Signet can send from."));
         var controls = ControlHeaders.strip(content);
         var message = controls.message();
         var headers = headers(message);
@@ -56,7 +68,7 @@ public final class SmtpMessageReader {
         var to = headers.getHeader("To", ",");
         var messageId = headers.getHeader("Message-ID", null);
         return new ClientMessage(
-                mailFrom,
+                sender.getAddress(),
                 recipients,
                 message,
                 firstAddress(to).orElse(recipients.get(0)),

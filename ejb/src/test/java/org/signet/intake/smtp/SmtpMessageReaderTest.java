@@ -104,6 +104,21 @@ class SmtpMessageReaderTest {
     }
 
     @Test
+    void senderThatIsNoAddressIsTheClientsToFix() {
+        var content = "Subject: x\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(
+                        () ->
+                                SmtpMessageReader.read(
+                                        "not-an-address",
+                                        List.of("rcpt@example.com"),
+                                        content,
+                                        validation.getValidator()))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessage("MAIL FROM <not-an-address> is not an address Signet can send from.");
+    }
+
+    @Test
     void messageIdAndDateAreAddedOnlyWhereTheClientGaveNone() {
         var bare = read("Subject: bare", "", "body");
         var complete =
