@@ -109,7 +109,8 @@ public class JobIntake {
                         UUID.randomUUID().toString(),
                         message.email(),
                         message.envelopeFrom(),
-                        message.mimeFrom());
+                        message.mimeFrom(),
+                        null);
         var messageId = message.messageId() != null ? message.messageId() : mail.getMessageId();
         mail.keepClientMessage(
                 new String(
@@ -224,7 +225,12 @@ public class JobIntake {
         var mimeFrom = request.mail().mimeFrom() == null ? null : request.mail().mimeFrom().email();
         for (var recipient : request.recipients()) {
             var firstTo = Addresses.mailbox(recipient.mail().to().get(0).email());
-            job.addMail(UUID.randomUUID().toString(), firstTo, envelopeFrom, mimeFrom);
+            job.addMail(
+                    UUID.randomUUID().toString(),
+                    firstTo,
+                    envelopeFrom,
+                    mimeFrom,
+                    recipient.reference());
         }
         em.persist(job);
         // outbox rows refer to mails without a JPA relationship: write the mails first

@@ -92,8 +92,18 @@ public class Job {
         this.requestJson = requestJson;
     }
 
-    public Mail addMail(String mailId, String email, String envelopeFrom, String mimeFrom) {
-        var mail = new Mail(mailId, this, mails.size(), email, envelopeFrom, mimeFrom, signing);
+    public Mail addMail(
+            String mailId, String email, String envelopeFrom, String mimeFrom, String reference) {
+        var mail =
+                new Mail(
+                        mailId,
+                        this,
+                        mails.size(),
+                        email,
+                        envelopeFrom,
+                        mimeFrom,
+                        reference,
+                        signing);
         mails.add(mail);
         return mail;
     }

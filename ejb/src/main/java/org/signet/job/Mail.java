@@ -55,6 +55,17 @@ public class Mail {
     @Column(name = "message_id", length = 998)
     private String messageId;
 
+    /** The recipient entry's own reference (REST {@code recipients[].reference}), if any. */
+    @Column(length = 255)
+    private String reference;
+
+    /** Lower-case copies of sender and first To address for the console's indexed search. */
+    @Column(name = "search_sender", nullable = false, length = 320)
+    private String searchSender;
+
+    @Column(name = "search_recipient", nullable = false, length = 320)
+    private String searchRecipient;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
     private SigningDecision signing;
@@ -97,6 +108,7 @@ public class Mail {
             String email,
             String envelopeFrom,
             String mimeFrom,
+            String reference,
             SigningDecision signing) {
         this.id = id;
         this.job = job;
@@ -104,7 +116,10 @@ public class Mail {
         this.email = email;
         this.envelopeFrom = envelopeFrom;
         this.mimeFrom = mimeFrom;
+        this.reference = reference;
         this.signing = signing;
+        this.searchSender = searchKey(envelopeFrom);
+        this.searchRecipient = searchKey(email);
         this.messageId = MessageIds.forMail(id, envelopeFrom);
     }
 
@@ -122,6 +137,15 @@ public class Mail {
 
     public String getEmail() {
         return email;
+    }
+
+    /** The form in which addresses are stored for search and must be asked for. */
+    public static String searchKey(String address) {
+        return address.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String getReference() {
+        return reference;
     }
 
     public String getEnvelopeFrom() {

@@ -30,21 +30,9 @@ public class JobQuery {
         return Optional.of(view(job));
     }
 
-    /** The newest jobs, of one customer or (for administrators, null) of all. */
-    public List<JobSummary> recent(Long customerIdOrAll, int max) {
-        var select =
-                "SELECT NEW org.signet.tracking.JobSummary(j.id, j.customer.customerNo,"
-                        + " j.accountId, j.receivedAt, j.signing, SIZE(j.mails), j.referenceJob)"
-                        + " FROM Job j";
-        var order = " ORDER BY j.receivedAt DESC";
-        var query =
-                customerIdOrAll == null
-                        ? em.createQuery(select + order, JobSummary.class)
-                        : em.createQuery(
-                                        select + " WHERE j.customer.id = :customerId" + order,
-                                        JobSummary.class)
-                                .setParameter("customerId", customerIdOrAll);
-        return query.setMaxResults(max).getResultList();
+    /** Any customer's job, for administrators. */
+    public Optional<JobView> findForAdministrator(String jobId) {
+        return Optional.ofNullable(em.find(Job.class, jobId)).map(this::view);
     }
 
     private JobView view(Job job) {

@@ -75,6 +75,22 @@ final class SignetClient {
         return new Account(customerNo, body.getString("accountId"), body.getString("password"));
     }
 
+    /** A console user of a customer, created through the administration API. */
+    record ConsoleUser(String username, String password) {}
+
+    ConsoleUser newCustomerUser(String customerNo) {
+        var username = "user-" + customerNo.toLowerCase() + "-" + System.nanoTime();
+        var response =
+                send(
+                        "POST",
+                        "/rest/v1/admin/customers/" + customerNo + "/users",
+                        "admin",
+                        ADMIN_PASSWORD,
+                        "{\"username\": \"" + username + "\"}");
+        require(response, 201);
+        return new ConsoleUser(username, json(response).getString("password"));
+    }
+
     HttpResponse<String> submitJob(Account account, String jobRequest) {
         return send("POST", "/rest/v1/jobs", account.id(), account.password(), jobRequest);
     }

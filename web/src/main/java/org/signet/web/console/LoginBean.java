@@ -41,7 +41,7 @@ public class LoginBean {
                                 .newAuthentication(true));
 
         if (status == AuthenticationStatus.SUCCESS) {
-            external.redirect(external.getRequestContextPath() + "/console/jobs.xhtml");
+            external.redirect(external.getRequestContextPath() + "/console/search.xhtml");
             faces.responseComplete();
             return null;
         }
