@@ -12,8 +12,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,11 +27,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The console's form login and recent-jobs page, driven as a browser drives them. */
+/**
+ * The console's form login and the Live Search and job pages over plain HTTP, as a browser sends
+ * them: sign-in, bookmarkable searches, refusal of bad input and each customer user's confinement
+ * to its own customer's jobs.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ConsoleIT {
 
+    private static final Duration FINISH = Duration.ofSeconds(60);
+    private static final Pattern RESULT_COUNT =
+            Pattern.compile("<span id=\"result-count\">([^<]+)</span>");
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
@@ -51,7 +61,7 @@ class ConsoleIT {
 
     @Test
     void consolePageRedirectsToLoginWhenNotSignedIn() throws Exception {
-        var response = get("/console/jobs.xhtml");
+        var response = get("/console/search.xhtml");
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location"))
@@ -59,21 +69,93 @@ class ConsoleIT {
     }
 
     @Test
-    void administratorSignsInAndSeesTheNewestJob() throws Exception {
+    void administratorSignsInAndSeesTheNewestEvents() throws Exception {
         var account = signet.newAccount(false, false);
-        var jobId =
-                json(signet.submitJob(account, jobRequest("a@example.com", null, "b@example.com")))
-                        .getString("jobId");
+        var jobId = submit(account, "newest@example.com");
+        signet.awaitFinished(account, jobId, FINISH);
 
         var afterLogin = login("admin", SignetClient.ADMIN_PASSWORD);
 
         assertThat(afterLogin.statusCode()).isEqualTo(302);
         assertThat(afterLogin.headers().firstValue("Location"))
                 .hasValueSatisfying(
-                        location -> assertThat(location).endsWith("/console/jobs.xhtml"));
-        var page = get("/console/jobs.xhtml");
+                        location -> assertThat(location).endsWith("/console/search.xhtml"));
+        var page = get("/console/search.xhtml?job=" + jobId);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Recent jobs", jobId, account.id(), "admin");
+        assertThat(resultCount(page)).isEqualTo("3 events");
+        assertThat(page.body()).contains("Live Search", jobId, account.id(), "UNSIGNED");
+    }
+
+    @Test
+    void searchesOfTheUrlCombineFiltersAndTimeRange() throws Exception {
+        var account = signet.newAccount(false, false);
+        var sender = "Range.Sender" + System.nanoTime() + "@Example.com";
+        var jobId = submit(account, sender);
+        signet.awaitFinished(account, jobId, FINISH);
+        login("admin", SignetClient.ADMIN_PASSWORD);
+        var before = Instant.now().minus(Duration.ofHours(1));
+        var after = Instant.now().plus(Duration.ofHours(1));
+
+        var delivered =
+                get(
+                        "/console/search.xhtml?sender="
+                                + sender.toLowerCase()
+                                + "&type=DELIVERED"
+                                + "&subType=OK&from="
+                                + before
+                                + "&to="
+                                + after);
+        var earlier = get("/console/search.xhtml?job=" + jobId + "&to=" + before);
+
+        assertThat(resultCount(delivered)).isEqualTo("1 event");
+        assertThat(resultCount(earlier)).isEqualTo("0 events");
+    }
+
+    @Test
+    void badSearchInputIsNamedAndSearchesNothing() throws Exception {
+        login("admin", SignetClient.ADMIN_PASSWORD);
+
+        var unknownType = get("/console/search.xhtml?type=NOPE");
+        var backwards =
+                get("/console/search.xhtml?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
+        var notATime = get("/console/search.xhtml?from=yesterday");
+
+        assertThat(unknownType.statusCode()).isEqualTo(200);
+        assertThat(unknownType.body()).contains("Unknown event type");
+        assertThat(resultCount(unknownType)).isEqualTo("0 events");
+        assertThat(backwards.body()).contains("The end of the time range must follow its start.");
+        assertThat(resultCount(backwards)).isEqualTo("0 events");
+        assertThat(notATime.body()).contains("Not a time: give it as 2026-12-01T08:00:00Z (UTC).");
+    }
+
+    @Test
+    void customerUserSeesItsOwnJobsOnlyByUrlToo() throws Exception {
+        var own = signet.newAccount(false, false);
+        var other = signet.newAccount(false, false);
+        var ownJob = submit(own, "own@example.com");
+        var otherJob = submit(other, "other@example.com");
+        signet.awaitFinished(own, ownJob, FINISH);
+        signet.awaitFinished(other, otherJob, FINISH);
+        var user = signet.newCustomerUser(own.customerNo());
+        login(user.username(), user.password());
+
+        var ownPage = get("/console/job.xhtml?job=" + ownJob);
+        var otherPage = get("/console/job.xhtml?job=" + otherJob);
+        var unknownPage = get("/console/job.xhtml?job=" + UUID.randomUUID());
+        var otherEvents = get("/console/search.xhtml?job=" + otherJob);
+        var otherCustomer =
+                get("/console/search.xhtml?customer=" + other.customerNo() + "&job=" + otherJob);
+        var everything = get("/console/search.xhtml");
+
+        assertThat(ownPage.statusCode()).isEqualTo(200);
+        assertThat(ownPage.body()).contains(ownJob, "own@example.com", "DELIVERED");
+        assertThat(otherPage.statusCode()).isEqualTo(404);
+        assertThat(otherPage.body()).doesNotContain("other@example.com");
+        assertThat(unknownPage.statusCode()).isEqualTo(404);
+        assertThat(resultCount(otherEvents)).isEqualTo("0 events");
+        assertThat(resultCount(otherCustomer)).isEqualTo("0 events");
+        assertThat(resultCount(everything)).isEqualTo("3 events");
+        assertThat(everything.body()).contains(ownJob).doesNotContain(otherJob);
     }
 
     @Test
@@ -82,7 +164,7 @@ class ConsoleIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Wrong user name or password.");
-        assertThat(get("/console/jobs.xhtml").statusCode()).isEqualTo(302);
+        assertThat(get("/console/search.xhtml").statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -92,6 +174,18 @@ class ConsoleIT {
         var response = login(account.id(), account.password());
 
         assertThat(response.body()).contains("Wrong user name or password.");
+    }
+
+    private String submit(SignetClient.Account account, String from) {
+        var response = signet.submitJob(account, jobRequest(from, null, "to@example.org"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).getString("jobId");
+    }
+
+    private static String resultCount(HttpResponse<String> page) {
+        var count = RESULT_COUNT.matcher(page.body());
+        assertThat(count.find()).as("the page shows a result count").isTrue();
+        return count.group(1);
     }
 
     private HttpResponse<String> login(String username, String password) throws Exception {

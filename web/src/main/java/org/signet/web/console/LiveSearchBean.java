@@ -63,6 +63,8 @@ public class LiveSearchBean implements Serializable {
     private LocalDateTime from;
     private LocalDateTime to;
     private String customerNo;
+    private String fromParam;
+    private String toParam;
 
     private SearchCriteria criteria = SearchCriteria.NONE;
     private Long scope;
@@ -74,7 +76,28 @@ public class LiveSearchBean implements Serializable {
     /** Runs the search of the URL's parameters when the page is opened. */
     public void open() {
         scope = console.customerScope();
+        var fromOk = fromUrl("from", fromParam, time -> from = time);
+        var toOk = fromUrl("to", toParam, time -> to = time);
+        if (!fromOk || !toOk) {
+            invalid = true;
+            return;
+        }
         search();
+    }
+
+    /** Reads a time of the URL; a bad one is named beside its field and nothing is searched. */
+    private boolean fromUrl(
+            String field, String text, java.util.function.Consumer<LocalDateTime> target) {
+        try {
+            target.accept(UrlTime.parse(text));
+            return true;
+        } catch (IllegalArgumentException e) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            "search:" + field,
+                            new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            return false;
+        }
     }
 
     /** Runs the search of the form; the table starts again at its first page. */
@@ -323,6 +346,22 @@ public class LiveSearchBean implements Serializable {
 
     public void setTo(LocalDateTime to) {
         this.to = to;
+    }
+
+    public String getFromParam() {
+        return fromParam;
+    }
+
+    public void setFromParam(String fromParam) {
+        this.fromParam = fromParam;
+    }
+
+    public String getToParam() {
+        return toParam;
+    }
+
+    public void setToParam(String toParam) {
+        this.toParam = toParam;
     }
 
     public String getCustomerNo() {
