@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,9 @@ import java.util.stream.Stream;
  * customer) and writes them to the file named by {@code -Dsample=} (default {@code
  * target/live-search-sample.properties}), which {@code time} reads. Fill while Signet is stopped
  * or idle: the rows bypass the application, and the sequences are moved past the ids they take.
- * {@code schema} applies the Flyway migrations by hand to a scratch database; a server started on
- * such a database finds no Flyway history and will not migrate it.
+ * {@code schema} applies the Flyway migrations by hand to a scratch database, for trying {@code
+ * fill} without a server; Signet itself will not start on it, as Flyway finds tables but no
+ * schema history.
  */
 public class LiveSearchLoad {
 
@@ -209,6 +211,9 @@ public class LiveSearchLoad {
     /** A technical account and whether its jobs are signed when they do not say. */
     record Account(String id, boolean signingActive, boolean signingDefault) {}
 
+    /** What every event of a mail repeats: the mail, its job and the customer. */
+    record MailOfJob(String mailId, String jobId, long customerId, String sender) {}
+
     /**
      * A generated history. Jobs are written in the order they were received, so that ids grow
      * with time as in a real database; each job lands at the point of the 90 days that the events
@@ -288,13 +293,13 @@ public class LiveSearchLoad {
                     db.prepareStatement(
                             "INSERT INTO mail (id, job_id, position, email, envelope_from,"
                                     + " message_id, signing, envelope_to, delivery_attempt,"
-                                    + " reference, search_sender, search_recipient)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+                                    + " reference, search_recipient)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
             eventInsert =
                     db.prepareStatement(
                             "INSERT INTO tracking_event (id, mail_id, job_id, customer_id, phase,"
-                                    + " state, type, sub_type, description, occurred_at)"
-                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                    + " state, type, sub_type, description, occurred_at,"
+                                    + " search_sender) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             long reported = 0;
             while (events < target) {
                 job();
@@ -404,7 +409,7 @@ public class LiveSearchLoad {
          * password signs in to a bench account.
          */
         private String unusablePasswordHash() {
-            var encoder = java.util.Base64.getEncoder().withoutPadding();
+            var encoder = Base64.getEncoder().withoutPadding();
             var salt = new byte[16];
             var hash = new byte[32];
             random.nextBytes(salt);
@@ -454,7 +459,11 @@ public class LiveSearchLoad {
             }
         }
 
-        /** The sequence ends where it was reserved to, or past the last id if it came higher. */
+        /**
+         * Leaves the sequence past the last event id. It stands there since the reservation, which
+         * covered the most events the last job can add, so it is moved only if that ever failed;
+         * moving it back down could hand ids to the server that it had already used meanwhile.
+         */
         private void afterLastEvent() throws SQLException {
             if (lastEventId > reservedUpTo) {
                 restart("tracking_event_seq", lastEventId);
@@ -521,8 +530,7 @@ public class LiveSearchLoad {
                 mailInsert.setString(7, signing);
                 mailInsert.setString(8, email);
                 mailInsert.setString(9, references[p]);
-                mailInsert.setString(10, sender.toLowerCase(Locale.ROOT));
-                mailInsert.setString(11, email.toLowerCase(Locale.ROOT));
+                mailInsert.setString(10, email.toLowerCase(Locale.ROOT));
                 mailInsert.addBatch();
                 pendingMails++;
                 mails++;
@@ -609,7 +617,8 @@ public class LiveSearchLoad {
                 boolean sign,
                 long received)
                 throws SQLException {
-            var mail = new Object[] {mailId, jobId, customer.id()};
+            var mail =
+                    new MailOfJob(mailId, jobId, customer.id(), sender.toLowerCase(Locale.ROOT));
             long t = received + 150 + random.nextLong(1_500);
             event(mail, Kind.PROCESSING_STARTED, null, t);
             double fate = random.nextDouble();
@@ -637,6 +646,7 @@ public class LiveSearchLoad {
                 event(mail, Kind.HARD_BOUNCED, text, t);
                 return;
             }
+            // a chain that would end after now is left out: the mail is delivered at once
             if (delivery < 0.07) {
                 boolean givesUp = delivery < 0.023;
                 int deferrals = givesUp ? RETRY_DELAYS.length : 1 + random.nextInt(3);
@@ -662,19 +672,20 @@ public class LiveSearchLoad {
             event(mail, Kind.DELIVERED, "250 2.0.0 Ok: queued as " + queued, t);
         }
 
-        private void event(Object[] mail, Kind kind, String description, long at)
+        private void event(MailOfJob mail, Kind kind, String description, long at)
                 throws SQLException {
             lastEventId = nextEventId++;
             eventInsert.setLong(1, lastEventId);
-            eventInsert.setString(2, (String) mail[0]);
-            eventInsert.setString(3, (String) mail[1]);
-            eventInsert.setLong(4, (Long) mail[2]);
+            eventInsert.setString(2, mail.mailId());
+            eventInsert.setString(3, mail.jobId());
+            eventInsert.setLong(4, mail.customerId());
             eventInsert.setString(5, kind.phase);
             eventInsert.setString(6, kind.state);
             eventInsert.setString(7, kind.type);
             eventInsert.setString(8, kind.subType);
             eventInsert.setString(9, description);
             eventInsert.setObject(10, timestamp(at));
+            eventInsert.setString(11, mail.sender());
             eventInsert.addBatch();
             pendingEvents++;
             events++;
@@ -772,7 +783,10 @@ public class LiveSearchLoad {
 
     /**
      * Times GET /console/search.xhtml as a signed-in administrator: each query twice to warm up,
-     * then a number of times measured; every answer must be the page with its result count.
+     * then a number of times measured; every answer must be the page with its result count. Each
+     * request carries an upper time bound of its own, an hour ahead and one second later than the
+     * one before, which matches every event: H2 answers a repeated identical query from its result
+     * cache until the table changes, which on a live system it does all the time.
      */
     static final class SearchTimer {
 
@@ -806,6 +820,10 @@ public class LiveSearchLoad {
         }
 
         void run() throws Exception {
+            if (!Files.isRegularFile(sampleFile)) {
+                throw new IllegalArgumentException(
+                        "no sample file " + sampleFile + ": fill the database first");
+            }
             var sample = new Properties();
             try (Reader in = Files.newBufferedReader(sampleFile, StandardCharsets.UTF_8)) {
                 sample.load(in);
@@ -823,9 +841,7 @@ public class LiveSearchLoad {
                             + "&"
                             + query("subType", "OK")
                             + "&"
-                            + query("from", now.minus(7, ChronoUnit.DAYS).toString())
-                            + "&"
-                            + query("to", now.toString()));
+                            + query("from", now.minus(7, ChronoUnit.DAYS).toString()));
             queries.put(
                     "customer, dropped",
                     query("customer", required(sample, "customer"))
@@ -834,6 +850,8 @@ public class LiveSearchLoad {
             queries.put("job reference", query("jobReference", required(sample, "jobReference")));
             queries.put("recipient", query("recipient", required(sample, "recipient")));
 
+            var until = now.plus(1, ChronoUnit.HOURS);
+            long requests = 0;
             var started = System.nanoTime();
             var all = new ArrayList<Long>();
             String slowest = null;
@@ -842,16 +860,17 @@ public class LiveSearchLoad {
                     "%-24s %-28s %8s %8s %8s %8s%n",
                     "query", "result", "min ms", "p50 ms", "p95 ms", "max ms");
             for (Map.Entry<String, String> q : queries.entrySet()) {
-                var url = base + "/console/search.xhtml" + (q.getValue().isEmpty() ? "" : "?")
-                        + q.getValue();
+                var url = base + "/console/search.xhtml?" + q.getValue()
+                        + (q.getValue().isEmpty() ? "" : "&");
                 String count = null;
                 for (int i = 0; i < 2; i++) {
-                    count = search(url);
+                    count = search(url + query("to", until.plusSeconds(++requests).toString()));
                 }
                 var times = new ArrayList<Long>();
                 for (int i = 0; i < repeats; i++) {
+                    var bounded = url + query("to", until.plusSeconds(++requests).toString());
                     var t0 = System.nanoTime();
-                    count = search(url);
+                    count = search(bounded);
                     times.add(System.nanoTime() - t0);
                 }
                 Collections.sort(times);

@@ -59,10 +59,7 @@ public class Mail {
     @Column(length = 255)
     private String reference;
 
-    /** Lower-case copies of sender and first To address for the console's indexed search. */
-    @Column(name = "search_sender", nullable = false, length = 320)
-    private String searchSender;
-
+    /** A lower-case copy of the first To address for the console's indexed search. */
     @Column(name = "search_recipient", nullable = false, length = 320)
     private String searchRecipient;
 
@@ -118,7 +115,6 @@ public class Mail {
         this.mimeFrom = mimeFrom;
         this.reference = reference;
         this.signing = signing;
-        this.searchSender = searchKey(envelopeFrom);
         this.searchRecipient = searchKey(email);
         this.messageId = MessageIds.forMail(id, envelopeFrom);
     }

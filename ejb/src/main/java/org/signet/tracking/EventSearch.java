@@ -38,7 +38,7 @@ public class EventSearch {
     public enum Order {
         TIME("e.occurredAt", false),
         TYPE("e.type", false),
-        SENDER("m.searchSender", true),
+        SENDER("e.searchSender", false),
         RECIPIENT("m.searchRecipient", true),
         JOB("e.jobId", false);
 
@@ -185,6 +185,9 @@ public class EventSearch {
             equal(conditions, parameters, "e.mailId", "mailId", criteria.mailId());
             equal(conditions, parameters, "e.type", "type", criteria.type());
             equal(conditions, parameters, "e.subType", "subType", criteria.subType());
+            if (criteria.sender() != null) {
+                equal(conditions, parameters, "e.searchSender", "sender", key(criteria.sender()));
+            }
             if (criteria.from() != null) {
                 conditions.add("e.occurredAt >= :from");
                 parameters.put("from", criteria.from());
@@ -195,8 +198,7 @@ public class EventSearch {
             }
 
             var joinMail =
-                    criteria.sender() != null
-                            || criteria.recipient() != null
+                    criteria.recipient() != null
                             || criteria.reference() != null
                             || (order != null && order.needsMail);
             var joinJob = criteria.jobReference() != null;
@@ -204,14 +206,6 @@ public class EventSearch {
             if (joinMail) {
                 from.append(", Mail m");
                 conditions.add("m.id = e.mailId");
-                if (criteria.sender() != null) {
-                    equal(
-                            conditions,
-                            parameters,
-                            "m.searchSender",
-                            "sender",
-                            key(criteria.sender()));
-                }
                 if (criteria.recipient() != null) {
                     equal(
                             conditions,

@@ -10,7 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One tracking point of one mail. Job and customer are copied in for fast searches. */
+/** One tracking point of one mail. Job, customer and sender are copied in for fast searches. */
 @Entity
 @Table(name = "tracking_event")
 @NamedQuery(
@@ -51,6 +51,10 @@ public class TrackingEvent {
     @Column(name = "customer_id", nullable = false)
     private Long customerId;
 
+    /** The mail's envelope sender in lower case, for the console's indexed search by sender. */
+    @Column(name = "search_sender", nullable = false, length = 320)
+    private String searchSender;
+
     @Column(nullable = false, length = 16)
     private String phase;
 
@@ -75,12 +79,14 @@ public class TrackingEvent {
             String mailId,
             String jobId,
             Long customerId,
+            String searchSender,
             EventKind kind,
             String description,
             Instant occurredAt) {
         this.mailId = mailId;
         this.jobId = jobId;
         this.customerId = customerId;
+        this.searchSender = searchSender;
         this.phase = kind.phase();
         this.state = kind.state();
         this.type = kind.type();

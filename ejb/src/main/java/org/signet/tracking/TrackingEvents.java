@@ -52,6 +52,7 @@ public class TrackingEvents {
                         mail.getId(),
                         job.getId(),
                         job.getCustomer().getId(),
+                        Mail.searchKey(mail.getEnvelopeFrom()),
                         kind,
                         text,
                         Instant.now());

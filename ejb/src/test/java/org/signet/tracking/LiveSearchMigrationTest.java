@@ -12,7 +12,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 
 /**
- * Migration V11 gives the mails that are already stored their lower-case search copies, on H2
+ * Migration V11 gives the mails and events already stored their lower-case search copies, on H2
  * (always) and on PostgreSQL (when one answers on 127.0.0.1:5432), and refuses a mail without.
  */
 class LiveSearchMigrationTest {
@@ -55,7 +55,8 @@ class LiveSearchMigrationTest {
                 var statement = connection.createStatement();
                 var rows =
                         statement.executeQuery(
-                                "SELECT search_sender, search_recipient, reference FROM mail")) {
+                                "SELECT e.search_sender, m.search_recipient, m.reference FROM"
+                                        + " tracking_event e JOIN mail m ON m.id = e.mail_id")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("billing@example.com");
             assertThat(rows.getString(2)).isEqualTo("alice@example.org");
@@ -94,6 +95,10 @@ class LiveSearchMigrationTest {
                     "INSERT INTO mail (id, job_id, position, email, envelope_from, signing)"
                             + " VALUES ('m1', 'j1', 0, 'Alice@Example.ORG',"
                             + " 'Billing@EXAMPLE.com', 'SIGN')");
+            statement.execute(
+                    "INSERT INTO tracking_event (id, mail_id, job_id, customer_id, phase, state,"
+                            + " type, sub_type, occurred_at) VALUES (50, 'm1', 'j1', 50, 'PROCESS',"
+                            + " 'INITIAL', 'STARTED', 'PROCESSING_STARTED', CURRENT_TIMESTAMP)");
         }
     }
 
