@@ -1,5 +1,6 @@
 package org.signet.account;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.signet.audit.AuditAction;
+import org.signet.audit.AuditTrail;
 import org.signet.platform.Settings;
 
 /** Creates customers, technical accounts and console users. */
@@ -18,12 +21,18 @@ public class AccountAdministration {
 
     @PersistenceContext private EntityManager em;
 
+    @EJB private AuditTrail audit;
+
     public Customer createCustomer(String name, boolean selfServicePki) {
         var customer = new Customer(name, selfServicePki, Instant.now());
         em.persist(customer);
         customer.numberFromId();
 
         LOG.log(Level.INFO, "Customer {0} created", customer.getCustomerNo());
+        audit.record(
+                AuditAction.CUSTOMER_CREATED,
+                customer.getCustomerNo(),
+                "name " + name + ", self-service PKI " + onOff(selfServicePki));
         return customer;
     }
 
@@ -47,6 +56,13 @@ public class AccountAdministration {
                             Level.INFO,
                             "Customer {0} changed: self-service PKI {1}",
                             new Object[] {customerNo, c.isSelfServicePki()});
+                    audit.record(
+                            AuditAction.CUSTOMER_CHANGED,
+                            customerNo,
+                            "name "
+                                    + c.getName()
+                                    + ", self-service PKI "
+                                    + onOff(c.isSelfServicePki()));
                 });
         return customer;
     }
@@ -99,6 +115,17 @@ public class AccountAdministration {
                                 a.isSigningActive(),
                                 a.isSigningDefaultActive()
                             });
+                    audit.record(
+                            AuditAction.ACCOUNT_CHANGED,
+                            accountId,
+                            "status "
+                                    + a.getStatus()
+                                    + ", signing allowed "
+                                    + onOff(a.isSigningActive())
+                                    + ", signing by default "
+                                    + onOff(a.isSigningDefaultActive())
+                                    + ", notifications to "
+                                    + endpointHost(a.getNotificationUrl()));
                 });
         return account;
     }
@@ -111,6 +138,7 @@ public class AccountAdministration {
                     var password = SecretGenerator.password();
                     a.changePasswordHash(hasher().hash(password.toCharArray()));
                     LOG.log(Level.INFO, "Password of technical account {0} reset", accountId);
+                    audit.record(AuditAction.ACCOUNT_PASSWORD_RESET, accountId, null);
                     return new NewAccount(accountId, a.getCustomer().getCustomerNo(), password);
                 });
     }
@@ -166,6 +194,15 @@ public class AccountAdministration {
                 new Object[] {
                     accountId, managed.getCustomerNo(), signingActive, signingDefaultActive
                 });
+        audit.record(
+                AuditAction.ACCOUNT_CREATED,
+                accountId,
+                "customer "
+                        + managed.getCustomerNo()
+                        + ", signing allowed "
+                        + onOff(signingActive)
+                        + ", signing by default "
+                        + onOff(signingDefaultActive));
         return account;
     }
 
@@ -213,11 +250,32 @@ public class AccountAdministration {
                 Level.INFO,
                 "Console user {0} created with role {1}",
                 new Object[] {username, role});
+        audit.record(
+                AuditAction.USER_CREATED,
+                username,
+                "role " + role + (managed == null ? "" : ", customer " + managed.getCustomerNo()));
         return user;
     }
 
     public Optional<ConsoleUser> consoleUser(String username) {
         return Optional.ofNullable(em.find(ConsoleUser.class, username));
+    }
+
+    private static String onOff(boolean value) {
+        return value ? "on" : "off";
+    }
+
+    /** Where pushes go, by host only: a URL may carry a token in its path or query. */
+    private static String endpointHost(String url) {
+        if (url == null) {
+            return "none";
+        }
+        try {
+            var host = java.net.URI.create(url).getHost();
+            return host == null ? "an endpoint" : host;
+        } catch (IllegalArgumentException e) {
+            return "an endpoint";
+        }
     }
 
     private static PasswordHasher hasher() {

@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.signet.account.TechnicalAccount;
+import org.signet.audit.AuditAction;
+import org.signet.audit.AuditTrail;
 import org.signet.pki.CustomerPki;
 import org.signet.pki.SealedKey;
 
@@ -37,6 +39,8 @@ public class NotificationSignature {
 
     @EJB private CustomerPki pki;
 
+    @EJB private AuditTrail audit;
+
     /**
      * Gives the account a new signing secret, which replaces any earlier one at once.
      *
@@ -57,6 +61,7 @@ public class NotificationSignature {
                 Level.INFO,
                 "Push notifications of account {0} are signed with a new secret",
                 accountId);
+        audit.record(AuditAction.ACCOUNT_NOTIFICATION_SECRET_CREATED, accountId, null);
         return Optional.of(text);
     }
 
@@ -68,6 +73,7 @@ public class NotificationSignature {
         }
         account.changeNotificationSecret(null, null);
         LOG.log(Level.INFO, "Push notifications of account {0} are no longer signed", accountId);
+        audit.record(AuditAction.ACCOUNT_NOTIFICATION_SECRET_REMOVED, accountId, null);
         return true;
     }
 

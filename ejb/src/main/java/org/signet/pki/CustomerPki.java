@@ -1,5 +1,6 @@
 package org.signet.pki;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.signet.account.Customer;
+import org.signet.audit.AuditAction;
+import org.signet.audit.AuditTrail;
 import org.signet.platform.Settings;
 
 /**
@@ -28,6 +31,8 @@ public class CustomerPki {
     private final Clock clock = Clock.systemUTC();
 
     @PersistenceContext private EntityManager em;
+
+    @EJB private AuditTrail audit;
 
     /**
      * Checks and stores a certificate file with its chain and its private key sealed under the
@@ -61,6 +66,10 @@ public class CustomerPki {
                 new Object[] {
                     fingerprint, customer.getCustomerNo(), imported.summary().addresses()
                 });
+        audit.record(
+                AuditAction.CERTIFICATE_IMPORTED,
+                customer.getCustomerNo(),
+                "certificate " + fingerprint + " for " + imported.summary().addresses());
         return stored.summary(clock.instant());
     }
 
@@ -85,11 +94,16 @@ public class CustomerPki {
         stored.ifPresent(em::remove);
 
         stored.ifPresent(
-                removed ->
-                        LOG.log(
-                                Level.INFO,
-                                "Certificate {0} deleted for customer id {1}",
-                                new Object[] {removed.getFingerprint(), customerId}));
+                removed -> {
+                    LOG.log(
+                            Level.INFO,
+                            "Certificate {0} deleted for customer id {1}",
+                            new Object[] {removed.getFingerprint(), customerId});
+                    audit.record(
+                            AuditAction.CERTIFICATE_DELETED,
+                            customer(customerId).getCustomerNo(),
+                            "certificate " + removed.getFingerprint());
+                });
         return stored.isPresent();
     }
 
@@ -165,6 +179,10 @@ public class CustomerPki {
                 "Master key rotation: {0} private keys re-sealed under master key {1}, {2} did not"
                         + " open",
                 new Object[] {resealed, current, unopened.size()});
+        audit.record(
+                AuditAction.MASTER_KEY_ROTATED,
+                "master key " + current,
+                resealed + " private keys re-sealed, " + unopened.size() + " did not open");
         return new Rotation(resealed, List.copyOf(unopened));
     }
 

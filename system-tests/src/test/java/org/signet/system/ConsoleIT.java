@@ -159,6 +159,67 @@ class ConsoleIT {
     }
 
     @Test
+    void customerUserReachesNeitherAdministrationNorOtherCustomersCertificates() throws Exception {
+        var own = signet.newAccount(false, false, true);
+        var other = signet.newAccount(false, false, true);
+        var user = signet.newCustomerUser(own.customerNo());
+        login(user.username(), user.password());
+
+        assertThat(get("/console/admin/customers.xhtml").statusCode()).isEqualTo(403);
+        assertThat(get("/console/admin/customer.xhtml?no=" + other.customerNo()).statusCode())
+                .isEqualTo(403);
+        assertThat(get("/console/admin/audit.xhtml").statusCode()).isEqualTo(403);
+        var certificates = get("/console/certificates.xhtml?customer=" + other.customerNo());
+        assertThat(certificates.statusCode()).isEqualTo(200);
+        assertThat(certificates.body())
+                .as("the own customer's PKI, whatever the URL names")
+                .contains(own.customerNo())
+                .doesNotContain(other.customerNo());
+        assertThat(
+                        signet.get("/rest/v1/admin/customers", user.username(), user.password())
+                                .statusCode())
+                .as("the administration API")
+                .isEqualTo(403);
+        assertThat(
+                        signet.get(
+                                        "/rest/v1/admin/customers/"
+                                                + other.customerNo()
+                                                + "/certificates",
+                                        user.username(),
+                                        user.password())
+                                .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void certificatesOfACustomerWithoutSelfServicePkiAreClosedToItsUsers() throws Exception {
+        var account = signet.newAccount(false, false, false);
+        var user = signet.newCustomerUser(account.customerNo());
+        login(user.username(), user.password());
+
+        assertThat(get("/console/certificates.xhtml").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aFormPostWithoutItsViewStateChangesNothing() throws Exception {
+        login("admin", SignetClient.ADMIN_PASSWORD);
+        var name = "Forged " + System.nanoTime();
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("create", "create");
+        fields.put("create:name", name);
+        fields.put("create:submit", "");
+        fields.put("jakarta.faces.ViewState", "-1234567890:987654321");
+
+        var forged = post("/console/admin/customers.xhtml", fields);
+
+        assertThat(forged.statusCode()).isNotEqualTo(302);
+        assertThat(
+                        signet.get("/rest/v1/admin/customers", "admin", SignetClient.ADMIN_PASSWORD)
+                                .body())
+                .doesNotContain(name);
+    }
+
+    @Test
     void wrongPasswordKeepsTheLoginPageWithAMessage() throws Exception {
         var response = login("admin", "not-the-password");
 

@@ -33,6 +33,18 @@ public class ConsoleScope {
     }
 
     /**
+     * Whether a customer user's customer manages its own certificates; false for administrators.
+     */
+    public boolean isSelfServicePki() {
+        if (isAdministrator()) {
+            return false;
+        }
+        return accounts.consoleUser(getUser())
+                .map(user -> user.getCustomer() != null && user.getCustomer().isSelfServicePki())
+                .orElse(false);
+    }
+
+    /**
      * Null for administrators (every customer); the own customer's id for customer users. A console
      * user without a customer and without the administrator role sees nothing: that is an error in
      * the data, not a reason to show everything.

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.primefaces.event.data.SortEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -235,6 +236,39 @@ public class LiveSearchBean implements Serializable {
         return utc == null ? null : utc.truncatedTo(ChronoUnit.SECONDS).toInstant(ZoneOffset.UTC);
     }
 
+    /** The order of the table and, when the one asked for is refused, why. */
+    private record Ordering(EventSearch.Order order, boolean ascending, String notice) {}
+
+    /**
+     * Only newest first is read straight off an index; any other order sorts every match, so it is
+     * offered once the search is narrow enough to sort quickly.
+     */
+    private Ordering order(Map<String, SortMeta> sortBy) {
+        // the map holds every sortable column; the one sorted by is not UNSORTED
+        var sort =
+                sortBy.values().stream()
+                        .filter(meta -> meta.getOrder() != null && !meta.getOrder().isUnsorted())
+                        .findFirst();
+        if (sort.isEmpty()) {
+            return new Ordering(EventSearch.Order.TIME, false, null);
+        }
+        var order = ORDERS.getOrDefault(sort.get().getField(), EventSearch.Order.TIME);
+        var ascending = sort.get().getOrder().isAscending();
+        if ((order != EventSearch.Order.TIME || ascending) && matches > EventSearch.COUNT_LIMIT) {
+            return new Ordering(
+                    EventSearch.Order.TIME,
+                    false,
+                    "Shown newest first: other orders need a search of at most %,d events."
+                            .formatted(EventSearch.COUNT_LIMIT));
+        }
+        return new Ordering(order, ascending, null);
+    }
+
+    /** Says at once, before the table renders, whether the order asked for is refused. */
+    public void sorted(SortEvent event) {
+        notice = order(event.getSortBy()).notice();
+    }
+
     /** The table's rows: counted once per search or page change, read one page at a time. */
     private final class Hits extends LazyDataModel<EventHit> {
 
@@ -251,27 +285,13 @@ public class LiveSearchBean implements Serializable {
                 int pageSize,
                 Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
-            notice = null;
             if (invalid) {
                 return List.of();
             }
-            var order = EventSearch.Order.TIME;
-            var ascending = false;
-            var sort = sortBy.values().stream().filter(meta -> meta.getOrder() != null).findFirst();
-            if (sort.isPresent() && !sort.get().getOrder().isUnsorted()) {
-                order = ORDERS.getOrDefault(sort.get().getField(), EventSearch.Order.TIME);
-                ascending = sort.get().getOrder().isAscending();
-            }
-            if ((order != EventSearch.Order.TIME || ascending)
-                    && matches > EventSearch.COUNT_LIMIT) {
-                // only newest first is read straight off an index; any other order sorts every
-                // match, so it is offered once the search is narrow enough to sort quickly
-                notice =
-                        "Shown newest first: other orders need a search of at most %,d events."
-                                .formatted(EventSearch.COUNT_LIMIT);
-                order = EventSearch.Order.TIME;
-                ascending = false;
-            }
+            var ordered = order(sortBy);
+            notice = ordered.notice();
+            var order = ordered.order();
+            var ascending = ordered.ascending();
             var started = System.nanoTime();
             var page = search.page(scope, criteria, first, pageSize, order, ascending);
             pageMillis = (System.nanoTime() - started) / 1_000_000;

@@ -3,11 +3,14 @@ package org.signet.web.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -25,7 +29,9 @@ import org.signet.account.Customer;
 import org.signet.account.Roles;
 import org.signet.account.SecretGenerator;
 import org.signet.account.TechnicalAccount;
+import org.signet.audit.AuditTrail;
 import org.signet.notification.NotificationSignature;
+import org.signet.tracking.Timestamps;
 
 /** Administration of customers and their technical accounts; administrators only. */
 // TODO [Admin] the audit trail of administrative changes comes with the administration console
@@ -37,6 +43,29 @@ public class AdminResource {
     @EJB private AccountAdministration administration;
 
     @EJB private NotificationSignature signatures;
+
+    @EJB private AuditTrail audit;
+
+    /** One entry of the audit trail. */
+    public record AuditView(String ts, String actor, String action, String target, String detail) {}
+
+    /** The audit trail, newest change first, {@code max} entries from {@code first} on. */
+    @GET
+    @Path("audit")
+    public List<AuditView> audit(
+            @QueryParam("first") @DefaultValue("0") @Min(0) int first,
+            @QueryParam("max") @DefaultValue("100") @Min(1) @Max(1000) int max) {
+        return audit.newest(first, max).stream()
+                .map(
+                        entry ->
+                                new AuditView(
+                                        Timestamps.format(entry.getOccurredAt()),
+                                        entry.getActor(),
+                                        entry.getAction(),
+                                        entry.getTarget(),
+                                        entry.getDetail()))
+                .toList();
+    }
 
     public record NewCustomer(
             @NotNull @Size(min = 1, max = 200) String name, Boolean selfServicePki) {}

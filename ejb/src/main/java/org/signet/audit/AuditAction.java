@@ -1,0 +1,16 @@
+package org.signet.audit;
+
+/** The administrative changes that the audit trail records. */
+public enum AuditAction {
+    CUSTOMER_CREATED,
+    CUSTOMER_CHANGED,
+    ACCOUNT_CREATED,
+    ACCOUNT_CHANGED,
+    ACCOUNT_PASSWORD_RESET,
+    ACCOUNT_NOTIFICATION_SECRET_CREATED,
+    ACCOUNT_NOTIFICATION_SECRET_REMOVED,
+    USER_CREATED,
+    CERTIFICATE_IMPORTED,
+    CERTIFICATE_DELETED,
+    MASTER_KEY_ROTATED
+}

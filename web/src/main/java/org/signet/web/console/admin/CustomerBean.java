@@ -1,0 +1,276 @@
+package org.signet.web.console.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.signet.account.AccountAdministration;
+import org.signet.account.AccountAdministration.AccountChange;
+import org.signet.account.AccountStatus;
+import org.signet.account.ConsoleRole;
+import org.signet.account.SecretGenerator;
+import org.signet.account.TechnicalAccount;
+import org.signet.web.console.Messages;
+
+/**
+ * One customer's page for administrators: its name and self-service PKI switch, its technical
+ * accounts (create, lock, unlock, disable, new password, message signing, push endpoint) and its
+ * console users. Generated passwords are shown once, on the page that created them.
+ */
+@Named
+@ViewScoped
+public class CustomerBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
+
+    /** An account as the page edits it. */
+    public static final class AccountRow implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+        private final AccountStatus status;
+        private boolean signingActive;
+        private boolean signingDefaultActive;
+        private String notificationUrl;
+
+        AccountRow(TechnicalAccount account) {
+            id = account.getId();
+            status = account.getStatus();
+            signingActive = account.isSigningActive();
+            signingDefaultActive = account.isSigningDefaultActive();
+            notificationUrl = account.getNotificationUrl();
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public AccountStatus getStatus() {
+            return status;
+        }
+
+        public boolean isSigningActive() {
+            return signingActive;
+        }
+
+        public void setSigningActive(boolean signingActive) {
+            this.signingActive = signingActive;
+        }
+
+        public boolean isSigningDefaultActive() {
+            return signingDefaultActive;
+        }
+
+        public void setSigningDefaultActive(boolean signingDefaultActive) {
+            this.signingDefaultActive = signingDefaultActive;
+        }
+
+        public String getNotificationUrl() {
+            return notificationUrl;
+        }
+
+        public void setNotificationUrl(String notificationUrl) {
+            this.notificationUrl = notificationUrl;
+        }
+    }
+
+    /** A secret that was just generated: shown on this page once, kept nowhere else. */
+    public record Revealed(String what, String name, String password) implements Serializable {}
+
+    @EJB private AccountAdministration administration;
+
+    private String customerNo;
+    private String name;
+    private boolean selfServicePki;
+    private List<AccountRow> accounts = List.of();
+    private List<String> users = List.of();
+    private boolean newSigningActive = true;
+    private boolean newSigningDefaultActive = true;
+    private String newUsername;
+    private Revealed revealed;
+
+    /** Reads the customer of the URL, or answers 404. */
+    public void open() {
+        var customer = customerNo == null ? null : administration.customer(customerNo.strip());
+        if (customer == null || customer.isEmpty()) {
+            Messages.answer(404, "No such customer");
+            return;
+        }
+        customerNo = customer.get().getCustomerNo();
+        name = customer.get().getName();
+        selfServicePki = customer.get().isSelfServicePki();
+        reload();
+    }
+
+    public void save() {
+        var trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            Messages.error("customer:name", "Give the customer a name of 1 to 200 characters.");
+            return;
+        }
+        administration.updateCustomer(customerNo, trimmed, selfServicePki);
+        Messages.info("Customer " + customerNo + " saved.");
+    }
+
+    public void createAccount() {
+        var customer = administration.customer(customerNo).orElseThrow();
+        var created =
+                administration.createAccount(customer, newSigningActive, newSigningDefaultActive);
+        revealed = new Revealed("technical account", created.accountId(), created.password());
+        reload();
+    }
+
+    public void saveAccount(AccountRow row) {
+        var url = row.getNotificationUrl() == null ? "" : row.getNotificationUrl().strip();
+        if (!url.isEmpty() && !isHttpUrl(url)) {
+            Messages.error(
+                    null,
+                    "Account "
+                            + row.getId()
+                            + ": the push endpoint must be an http"
+                            + " or https URL.");
+            return;
+        }
+        administration.updateAccount(
+                row.getId(),
+                new AccountChange(null, row.isSigningActive(), row.isSigningDefaultActive(), url));
+        Messages.info("Account " + row.getId() + " saved.");
+        reload();
+    }
+
+    public void changeStatus(String accountId, AccountStatus status) {
+        administration.updateAccount(accountId, new AccountChange(status, null, null, null));
+        Messages.info("Account " + accountId + " is " + status.name().toLowerCase() + " now.");
+        reload();
+    }
+
+    public void resetPassword(String accountId) {
+        administration
+                .resetPassword(accountId)
+                .ifPresent(
+                        created ->
+                                revealed =
+                                        new Revealed(
+                                                "new password of technical account",
+                                                accountId,
+                                                created.password()));
+    }
+
+    public void createUser() {
+        var username = newUsername == null ? "" : newUsername.strip();
+        if (!USERNAME.matcher(username).matches()) {
+            Messages.error(
+                    "users:newUsername", "A user name has 3 to 100 letters, digits or . _ @ -.");
+            return;
+        }
+        if (administration.consoleUser(username).isPresent()) {
+            Messages.error("users:newUsername", "A console user named " + username + " exists.");
+            return;
+        }
+        var customer = administration.customer(customerNo).orElseThrow();
+        var password = SecretGenerator.password();
+        administration.createConsoleUser(
+                username, ConsoleRole.CUSTOMER_USER, customer, password.toCharArray());
+        revealed = new Revealed("console user", username, password);
+        newUsername = null;
+        reload();
+    }
+
+    /** Forgets the shown secret: it is not shown again. */
+    public void dismiss() {
+        revealed = null;
+    }
+
+    private void reload() {
+        var customer = administration.customer(customerNo).orElseThrow();
+        var rows = new ArrayList<AccountRow>();
+        administration.accounts(customer).forEach(account -> rows.add(new AccountRow(account)));
+        accounts = rows;
+        users =
+                administration.consoleUsers(customer).stream()
+                        .map(user -> user.getUsername())
+                        .sorted()
+                        .toList();
+    }
+
+    private static boolean isHttpUrl(String url) {
+        try {
+            var uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public AccountStatus[] getStatuses() {
+        return AccountStatus.values();
+    }
+
+    public String getCustomerNo() {
+        return customerNo;
+    }
+
+    public void setCustomerNo(String customerNo) {
+        this.customerNo = customerNo;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public boolean isSelfServicePki() {
+        return selfServicePki;
+    }
+
+    public void setSelfServicePki(boolean selfServicePki) {
+        this.selfServicePki = selfServicePki;
+    }
+
+    public List<AccountRow> getAccounts() {
+        return accounts;
+    }
+
+    public List<String> getUsers() {
+        return users;
+    }
+
+    public boolean isNewSigningActive() {
+        return newSigningActive;
+    }
+
+    public void setNewSigningActive(boolean newSigningActive) {
+        this.newSigningActive = newSigningActive;
+    }
+
+    public boolean isNewSigningDefaultActive() {
+        return newSigningDefaultActive;
+    }
+
+    public void setNewSigningDefaultActive(boolean newSigningDefaultActive) {
+        this.newSigningDefaultActive = newSigningDefaultActive;
+    }
+
+    public String getNewUsername() {
+        return newUsername;
+    }
+
+    public void setNewUsername(String newUsername) {
+        this.newUsername = newUsername;
+    }
+
+    public Revealed getRevealed() {
+        return revealed;
+    }
+}
