@@ -139,6 +139,33 @@ public class CustomerPki {
                                 summary));
     }
 
+    /** A certificate of some customer that ends within a period. */
+    public record ExpiringCertificate(Long customerId, CertificateSummary summary) {}
+
+    /** Every customer's certificates still valid now that end by {@code until}, soonest first. */
+    public List<ExpiringCertificate> expiringBy(java.time.Instant until) {
+        var now = clock.instant();
+        return em.createQuery(
+                        "SELECT c FROM StoredCertificate c WHERE c.notAfter > :now"
+                                + " AND c.notAfter <= :until ORDER BY c.notAfter, c.id",
+                        StoredCertificate.class)
+                .setParameter("now", now)
+                .setParameter("until", until)
+                .getResultStream()
+                .map(stored -> new ExpiringCertificate(stored.getCustomerId(), stored.summary(now)))
+                .toList();
+    }
+
+    /** Whether a valid certificate of the customer would sign for this sender now. */
+    public boolean canSignFor(Long customerId, String senderAddress) {
+        var now = clock.instant();
+        return em.createNamedQuery(StoredCertificate.FOR_SENDER, StoredCertificate.class)
+                .setParameter("customerId", customerId)
+                .setParameter("address", senderAddress.strip().toLowerCase(java.util.Locale.ROOT))
+                .getResultStream()
+                .anyMatch(stored -> stored.summary(now).status().maySign());
+    }
+
     /**
      * What a master key rotation did: keys re-sealed, and the certificates whose key did not open.
      */

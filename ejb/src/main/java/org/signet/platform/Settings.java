@@ -68,6 +68,9 @@ public final class Settings {
     /** How long a push waits to connect and then for the receiver's answer. */
     public static final String NOTIFICATION_TIMEOUT = "signet.notification.timeout";
 
+    /** How often certificates are checked for their end (warnings at 30, 7 and 1 days). */
+    public static final String PKI_EXPIRY_WATCH_INTERVAL = "signet.pki.expiry-watch-interval";
+
     private Settings() {}
 
     public static long longValue(String name, long fallback) {

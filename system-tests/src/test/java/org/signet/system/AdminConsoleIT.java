@@ -77,8 +77,14 @@ class AdminConsoleIT {
         assertThat(browser.text(By.id("messages"))).contains("Certificate for " + sender);
         assertThat(browser.text(By.cssSelector("[id='list:certificates'] .addresses")))
                 .isEqualTo(sender);
+        // the tests' CA issues for 20 days: the certificate is valid and stands out as expiring
         assertThat(browser.text(By.cssSelector("[id='list:certificates'] .status")))
-                .isEqualTo("VALID");
+                .isEqualTo("EXPIRING");
+        assertThat(
+                        browser.driver()
+                                .findElements(
+                                        By.cssSelector("[id='list:certificates'] tr.expiring")))
+                .hasSize(1);
         browser.screenshot("admin-certificates");
 
         var account = new SignetClient.Account(customerNo, accountId, password);

@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signet.system.SignetClient.jobRequest;
 import static org.signet.system.SignetClient.json;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,8 +31,6 @@ class ConsoleIT {
     private static final Duration FINISH = Duration.ofSeconds(60);
     private static final Pattern RESULT_COUNT =
             Pattern.compile("<span id=\"result-count\">([^<]+)</span>");
-    private static final Pattern VIEW_STATE =
-            Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     @Deployment(testable = false)
     static EnterpriseArchive signet() {
@@ -48,11 +38,7 @@ class ConsoleIT {
     }
 
     private final SignetClient signet = new SignetClient();
-    private final HttpClient browser =
-            HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
+    private final ConsoleHttp console = new ConsoleHttp();
 
     @BeforeEach
     void signetIsReady() {
@@ -250,40 +236,14 @@ class ConsoleIT {
     }
 
     private HttpResponse<String> login(String username, String password) throws Exception {
-        var form = get("/login.xhtml");
-        assertThat(form.statusCode()).isEqualTo(200);
-        var viewState = VIEW_STATE.matcher(form.body());
-        assertThat(viewState.find()).as("login form carries a view state").isTrue();
-
-        var fields = new LinkedHashMap<String, String>();
-        fields.put("login", "login");
-        fields.put("login:username", username);
-        fields.put("login:password", password);
-        fields.put("login:submit", "Sign in");
-        fields.put("jakarta.faces.ViewState", viewState.group(1));
-        return post("/login.xhtml", fields);
+        return console.login(username, password);
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(SignetClient.BASE_URL + path)).build();
-        return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) throws Exception {
+        return console.get(path);
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> fields)
-            throws IOException, InterruptedException {
-        var body =
-                fields.entrySet().stream()
-                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                        .collect(Collectors.joining("&"));
-        var request =
-                HttpRequest.newBuilder(URI.create(SignetClient.BASE_URL + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-        return browser.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+        return console.post(path, fields);
     }
 }

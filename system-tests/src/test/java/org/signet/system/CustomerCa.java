@@ -31,6 +31,10 @@ final class CustomerCa implements BeforeAllCallback, AfterAllCallback {
         return pki.issue(email, password);
     }
 
+    OpensslPki.Issued issue(String email, String password, int days) {
+        return pki.issue(email, password, days);
+    }
+
     boolean opensslVerifies(String mime) {
         return pki.verifies(mime);
     }

@@ -77,6 +77,11 @@ final class OpensslPki {
     }
 
     Issued issue(String email, String password) {
+        return issue(email, password, 20);
+    }
+
+    /** A certificate for {@code email} that is valid for {@code days} from now. */
+    Issued issue(String email, String password, int days) {
         var name = email.replaceAll("[^a-z0-9]", "_");
         openssl(
                 "req",
@@ -108,7 +113,7 @@ final class OpensslPki {
                 file("ca.key"),
                 "-CAcreateserial",
                 "-days",
-                "20",
+                Integer.toString(days),
                 "-sha256",
                 "-extfile",
                 file(name + ".ext"),

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.primefaces.model.file.UploadedFile;
 import org.signet.account.AccountAdministration;
+import org.signet.notification.CertificateWarning;
+import org.signet.notification.CertificateWarnings;
 import org.signet.pki.CertificateImportException;
 import org.signet.pki.CertificateStatus;
 import org.signet.pki.CertificateSummary;
@@ -34,6 +36,8 @@ public class CertificatesBean implements Serializable {
 
     @EJB private AccountAdministration administration;
 
+    @EJB private CertificateWarnings warnings;
+
     @Inject private ConsoleScope console;
 
     private String customerNo;
@@ -42,6 +46,7 @@ public class CertificatesBean implements Serializable {
     private transient UploadedFile file;
     private String password;
     private List<CertificateSummary> certificates = List.of();
+    private java.util.Map<Long, CertificateWarning> warned = java.util.Map.of();
 
     /** Finds whose PKI this is: the URL's customer for administrators, else the user's own. */
     public void open() {
@@ -120,6 +125,20 @@ public class CertificatesBean implements Serializable {
 
     private void reload() {
         certificates = pki.list(customerId);
+        warned = new java.util.HashMap<>(warnings.latest(customerId));
+    }
+
+    /** The expiry watch's latest warning of the certificate, or nothing. */
+    public String warning(CertificateSummary certificate) {
+        var warning = warned.get(certificate.id());
+        if (warning == null) {
+            return "";
+        }
+        return "%d days left on %s%s"
+                .formatted(
+                        warning.getDaysLeft(),
+                        Timestamps.format(warning.getWarnedAt()).substring(0, 10),
+                        warning.getPushedAt() == null ? ", not pushed yet" : ", pushed");
     }
 
     public List<CertificateSummary> getCertificates() {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.signet.notification.CertificateExpiryWatch;
 import org.signet.pki.CustomerPki;
 
 /**
@@ -25,6 +26,15 @@ public class AdminPkiResource {
      * again).
      */
     public record Rotation(int resealed, List<String> unopened) {}
+
+    @EJB private CertificateExpiryWatch expiryWatch;
+
+    /** Runs the certificate expiry watch now: warnings recorded, notifications pushed, failed. */
+    @POST
+    @Path("expiry-watch")
+    public CertificateExpiryWatch.Run runExpiryWatch() {
+        return expiryWatch.run();
+    }
 
     @POST
     @Path("master-key-rotation")

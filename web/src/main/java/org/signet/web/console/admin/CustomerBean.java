@@ -14,6 +14,7 @@ import org.signet.account.AccountStatus;
 import org.signet.account.ConsoleRole;
 import org.signet.account.SecretGenerator;
 import org.signet.account.TechnicalAccount;
+import org.signet.notification.CertificateWarnings;
 import org.signet.web.console.Messages;
 
 /**
@@ -39,8 +40,10 @@ public class CustomerBean implements Serializable {
         private boolean signingActive;
         private boolean signingDefaultActive;
         private String notificationUrl;
+        private final List<String> sendersWithoutCertificate;
 
-        AccountRow(TechnicalAccount account) {
+        AccountRow(TechnicalAccount account, List<String> sendersWithoutCertificate) {
+            this.sendersWithoutCertificate = List.copyOf(sendersWithoutCertificate);
             id = account.getId();
             status = account.getStatus();
             signingActive = account.isSigningActive();
@@ -50,6 +53,15 @@ public class CustomerBean implements Serializable {
 
         public String getId() {
             return id;
+        }
+
+        /** Senders of the last 30 days whose signed mails would be dropped today. */
+        public List<String> getSendersWithoutCertificate() {
+            return sendersWithoutCertificate;
+        }
+
+        public String getSendersWithoutCertificateText() {
+            return String.join(", ", sendersWithoutCertificate);
         }
 
         public AccountStatus getStatus() {
@@ -85,6 +97,8 @@ public class CustomerBean implements Serializable {
     public record Revealed(String what, String name, String password) implements Serializable {}
 
     @EJB private AccountAdministration administration;
+
+    @EJB private CertificateWarnings warnings;
 
     private String customerNo;
     private String name;
@@ -191,7 +205,15 @@ public class CustomerBean implements Serializable {
     private void reload() {
         var customer = administration.customer(customerNo).orElseThrow();
         var rows = new ArrayList<AccountRow>();
-        administration.accounts(customer).forEach(account -> rows.add(new AccountRow(account)));
+        var now = java.time.Instant.now();
+        for (var account : administration.accounts(customer)) {
+            var uncovered =
+                    account.isSigningActive()
+                            ? warnings.sendersWithoutCertificate(
+                                    account.getId(), customer.getId(), now)
+                            : List.<String>of();
+            rows.add(new AccountRow(account, uncovered));
+        }
         accounts = rows;
         users =
                 administration.consoleUsers(customer).stream()
