@@ -138,4 +138,33 @@ class AdminConsoleIT {
                 .as("the new password on an unknown job")
                 .isEqualTo(404);
     }
+
+    @Test
+    void signingAndThePushEndpointOfAnAccountAreSetInTheConsole() {
+        var account = signet.newAccount(false, false);
+        browser.signIn("admin", SignetClient.ADMIN_PASSWORD);
+        browser.open("/console/admin/customer.xhtml?no=" + account.customerNo());
+
+        browser.driver()
+                .findElement(By.cssSelector("[id='accounts:list:0:active'] .ui-chkbox-box"))
+                .click();
+        browser.type(By.id("accounts:list:0:endpoint"), "https://hooks.example.net/signet");
+        browser.clickAndAwaitUpdate(By.id("accounts:list:0:save"), By.id("accounts:list"));
+
+        assertThat(browser.text(By.id("messages"))).contains("Account " + account.id() + " saved");
+        var stored =
+                json(
+                        signet.get(
+                                "/rest/v1/admin/accounts/" + account.id(),
+                                "admin",
+                                SignetClient.ADMIN_PASSWORD));
+        assertThat(stored.getJsonObject("messageSigning").getBoolean("active")).isTrue();
+        assertThat(stored.getJsonObject("messageSigning").getBoolean("defaultActive")).isFalse();
+        assertThat(stored.getString("notificationEndpoint"))
+                .isEqualTo("https://hooks.example.net/signet");
+
+        browser.type(By.id("accounts:list:0:endpoint"), "ftp://nowhere");
+        browser.clickAndAwaitUpdate(By.id("accounts:list:0:save"), By.id("accounts:list"));
+        assertThat(browser.text(By.id("messages"))).contains("must be an http or https URL");
+    }
 }
