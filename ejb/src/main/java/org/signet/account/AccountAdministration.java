@@ -257,6 +257,42 @@ public class AccountAdministration {
         return user;
     }
 
+    /** A new generated password for a user of the customer, answered once; its sessions end. */
+    public Optional<String> resetConsoleUserPassword(Customer customer, String username) {
+        return userOf(customer, username)
+                .map(
+                        user -> {
+                            var password = SecretGenerator.password();
+                            user.changePasswordHash(hasher().hash(password.toCharArray()));
+                            LOG.log(Level.INFO, "Password of console user {0} reset", username);
+                            audit.record(AuditAction.USER_PASSWORD_RESET, username, null);
+                            return password;
+                        });
+    }
+
+    /** Removes a user of the customer; its sessions end. False when the customer has no such. */
+    public boolean removeConsoleUser(Customer customer, String username) {
+        var user = userOf(customer, username);
+        user.ifPresent(
+                removed -> {
+                    em.remove(removed);
+                    LOG.log(Level.INFO, "Console user {0} removed", username);
+                    audit.record(
+                            AuditAction.USER_REMOVED,
+                            username,
+                            "customer " + customer.getCustomerNo());
+                });
+        return user.isPresent();
+    }
+
+    private Optional<ConsoleUser> userOf(Customer customer, String username) {
+        return Optional.ofNullable(em.find(ConsoleUser.class, username))
+                .filter(
+                        user ->
+                                user.getCustomer() != null
+                                        && user.getCustomer().getId().equals(customer.getId()));
+    }
+
     public Optional<ConsoleUser> consoleUser(String username) {
         return Optional.ofNullable(em.find(ConsoleUser.class, username));
     }

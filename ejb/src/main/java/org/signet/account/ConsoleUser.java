@@ -58,6 +58,10 @@ public class ConsoleUser {
         this.createdAt = createdAt;
     }
 
+    public void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
     public String getUsername() {
         return username;
     }

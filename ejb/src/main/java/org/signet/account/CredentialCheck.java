@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,6 +65,27 @@ public class CredentialCheck {
             return SignInResult.blocked(accountId);
         }
         return SignInResult.accepted(accountId, Roles.ACCOUNT);
+    }
+
+    /**
+     * A stamp of the user's current password hash, empty for a user that is gone: a console session
+     * remembers the stamp of its sign-in and ends once the two differ (password reset, user
+     * removed).
+     */
+    public Optional<String> credentialStamp(String username) {
+        return Optional.ofNullable(em.find(ConsoleUser.class, username))
+                .map(user -> stamp(user.getPasswordHash()));
+    }
+
+    static String stamp(String passwordHash) {
+        try {
+            var digest =
+                    java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     public SignInResult consoleUser(String username, char[] password) {

@@ -178,6 +178,60 @@ class ConsoleIT {
     }
 
     @Test
+    void aResetPasswordOrARemovedUserEndsTheUsersConsoleSession() throws Exception {
+        var account = signet.newAccount(false, false);
+        var user = signet.newCustomerUser(account.customerNo());
+        var users = "/rest/v1/admin/customers/" + account.customerNo() + "/users/";
+        login(user.username(), user.password());
+        assertThat(get("/console/search.xhtml").statusCode()).isEqualTo(200);
+
+        var reset =
+                signet.send(
+                        "POST",
+                        users + user.username() + "/credentials",
+                        "admin",
+                        SignetClient.ADMIN_PASSWORD,
+                        null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        assertThat(get("/console/search.xhtml").statusCode())
+                .as("the session of the old password")
+                .isEqualTo(302);
+        var fresh = json(reset).getString("password");
+        assertThat(login(user.username(), fresh).statusCode()).isEqualTo(302);
+        assertThat(get("/console/search.xhtml").statusCode()).isEqualTo(200);
+
+        var removed =
+                signet.send(
+                        "DELETE",
+                        users + user.username(),
+                        "admin",
+                        SignetClient.ADMIN_PASSWORD,
+                        null);
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(get("/console/search.xhtml").statusCode()).isEqualTo(302);
+        assertThat(login(user.username(), fresh).body()).contains("Wrong user name or password.");
+        var trail =
+                signet.get("/rest/v1/admin/audit?max=50", "admin", SignetClient.ADMIN_PASSWORD)
+                        .body();
+        assertThat(trail)
+                .contains("\"USER_PASSWORD_RESET\"", "\"USER_REMOVED\"", user.username())
+                .doesNotContain(fresh);
+        var otherCustomer = signet.newAccount(false, false);
+        assertThat(
+                        signet.send(
+                                        "DELETE",
+                                        "/rest/v1/admin/customers/"
+                                                + otherCustomer.customerNo()
+                                                + "/users/admin",
+                                        "admin",
+                                        SignetClient.ADMIN_PASSWORD,
+                                        null)
+                                .statusCode())
+                .as("an administrator is no customer's user")
+                .isEqualTo(404);
+    }
+
+    @Test
     void certificatesOfACustomerWithoutSelfServicePkiAreClosedToItsUsers() throws Exception {
         var account = signet.newAccount(false, false, false);
         var user = signet.newCustomerUser(account.customerNo());

@@ -298,6 +298,33 @@ public class AdminResource {
                 .toList();
     }
 
+    /** A new generated password for a console user of the customer, answered once. */
+    @POST
+    @Path("customers/{customerNo}/users/{username}/credentials")
+    public UserView resetUserPassword(
+            @PathParam("customerNo") String customerNo, @PathParam("username") String username) {
+        var customer =
+                administration.customer(customerNo).orElseThrow(() -> noCustomer(customerNo));
+        var password =
+                administration
+                        .resetConsoleUserPassword(customer, username)
+                        .orElseThrow(() -> new NotFoundException("No user " + username + "."));
+        return new UserView(username, customerNo, ConsoleRole.CUSTOMER_USER.name(), password);
+    }
+
+    /** Removes a console user of the customer; its console sessions end with it. */
+    @DELETE
+    @Path("customers/{customerNo}/users/{username}")
+    public Response removeUser(
+            @PathParam("customerNo") String customerNo, @PathParam("username") String username) {
+        var customer =
+                administration.customer(customerNo).orElseThrow(() -> noCustomer(customerNo));
+        if (!administration.removeConsoleUser(customer, username)) {
+            throw new NotFoundException("No user " + username + ".");
+        }
+        return Response.noContent().build();
+    }
+
     private static NotFoundException noCustomer(String customerNo) {
         return new NotFoundException("No customer " + customerNo + ".");
     }

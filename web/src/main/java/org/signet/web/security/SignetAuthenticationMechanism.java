@@ -91,11 +91,27 @@ public class SignetAuthenticationMechanism implements HttpAuthenticationMechanis
                 // no 401 page: the login form renders its own message
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            ConsoleSession.start(request, result.name(), result.groups());
+            ConsoleSession.start(
+                    request,
+                    result.name(),
+                    result.groups(),
+                    credentials.credentialStamp(result.name()).orElse(""));
             return context.notifyContainerAboutLogin(result.name(), result.groups());
         }
 
         var remembered = ConsoleSession.of(request);
+        if (remembered.isPresent()
+                && !credentials
+                        .credentialStamp(remembered.get().name())
+                        .equals(Optional.of(remembered.get().credentialStamp()))) {
+            // the password was reset or the user removed since this sign-in
+            LOG.log(
+                    Level.INFO,
+                    "Console session of {0} ended: its credentials changed",
+                    remembered.get().name());
+            ConsoleSession.end(request);
+            remembered = Optional.empty();
+        }
         if (remembered.isPresent()) {
             return context.notifyContainerAboutLogin(
                     remembered.get().name(), remembered.get().groups());

@@ -197,6 +197,27 @@ public class CustomerBean implements Serializable {
         reload();
     }
 
+    public void resetUserPassword(String username) {
+        var customer = administration.customer(customerNo).orElseThrow();
+        administration
+                .resetConsoleUserPassword(customer, username)
+                .ifPresent(
+                        password ->
+                                revealed =
+                                        new Revealed(
+                                                "new password of console user",
+                                                username,
+                                                password));
+    }
+
+    public void removeUser(String username) {
+        var customer = administration.customer(customerNo).orElseThrow();
+        if (administration.removeConsoleUser(customer, username)) {
+            Messages.info("Console user " + username + " removed.");
+        }
+        reload();
+    }
+
     /** Forgets the shown secret: it is not shown again. */
     public void dismiss() {
         revealed = null;
