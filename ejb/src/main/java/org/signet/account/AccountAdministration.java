@@ -149,6 +149,10 @@ public class AccountAdministration {
                 .getResultList();
     }
 
+    public Optional<Customer> customerById(Long customerId) {
+        return Optional.ofNullable(em.find(Customer.class, customerId));
+    }
+
     public Optional<Customer> customer(String customerNo) {
         return em.createNamedQuery(Customer.BY_NUMBER, Customer.class)
                 .setParameter("customerNo", customerNo)

@@ -1,6 +1,7 @@
 package org.signet.tracking;
 
 import java.util.Collection;
+import java.util.List;
 
 /** What became of a mail's signature, read off its events: the console shows it at a glance. */
 public enum SigningResult {
@@ -28,8 +29,8 @@ public enum SigningResult {
     }
 
     /** The event types that decide the result; the search reads only these. */
-    static final java.util.List<String> DECIDING_TYPES =
-            java.util.List.of(
+    static final List<String> DECIDING_TYPES =
+            List.of(
                     EventKind.SIGNED.type(),
                     EventKind.PROCESSING_FAILED.type(),
                     EventKind.PROCESSING_FINISHED.type());

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.primefaces.model.file.UploadedFile;
 import org.signet.account.AccountAdministration;
+import org.signet.account.Customer;
 import org.signet.notification.CertificateWarning;
 import org.signet.notification.CertificateWarnings;
 import org.signet.pki.CertificateImportException;
@@ -51,14 +53,14 @@ public class CertificatesBean implements Serializable {
     /** Finds whose PKI this is: the URL's customer for administrators, else the user's own. */
     public void open() {
         var scope = console.customerScope();
-        var customer =
-                scope == null
-                        ? (customerNo == null
-                                ? java.util.Optional.<org.signet.account.Customer>empty()
-                                : administration.customer(customerNo.strip()))
-                        : administration.customers().stream()
-                                .filter(c -> c.getId().equals(scope))
-                                .findFirst();
+        Optional<Customer> customer;
+        if (scope != null) {
+            customer = administration.customerById(scope);
+        } else if (customerNo != null) {
+            customer = administration.customer(customerNo.strip());
+        } else {
+            customer = Optional.empty();
+        }
         if (customer.isEmpty()) {
             Messages.answer(404, "No such customer");
             return;
