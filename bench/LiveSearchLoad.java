@@ -33,7 +33,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The console's Live Search on a large history. {@code fill} writes months of tracking events
@@ -41,23 +40,20 @@ import java.util.stream.Stream;
  * of one to five mails and for each mail the event sequence the pipeline records (signed or not,
  * delivered at once or after deferrals, bounced, dropped). {@code time} signs in to the console as
  * a browser does and times the search page for a few typical filters. Needs a JDK and, for
- * {@code fill} and {@code schema}, the JDBC driver of the database:
+ * {@code fill}, the JDBC driver of the database:
  *
  * <pre>
- * java -cp h2.jar bench/LiveSearchLoad.java fill jdbc:h2:/path/signet sa '' [events=1000000]
+ * java -cp h2.jar bench/LiveSearchLoad.java fill jdbc:h2:tcp://127.0.0.1:9092/signet signet \
+ *     PASSWORD [events=1000000]
  * java bench/LiveSearchLoad.java time http://localhost:8080/signet admin PASSWORD \
  *     [target/live-search-sample.properties] [repeats=20]
- * java -cp h2.jar bench/LiveSearchLoad.java schema jdbc:h2:/tmp/scratch sa '' \
- *     ejb/src/main/resources/db/migration
  * </pre>
  *
  * {@code fill} ends by printing values worth searching for (a busy sender, a job, a reference, a
  * customer) and writes them to the file named by {@code -Dsample=} (default {@code
  * target/live-search-sample.properties}), which {@code time} reads. Fill while Signet is stopped
  * or idle: the rows bypass the application, and the sequences are moved past the ids they take.
- * {@code schema} applies the Flyway migrations by hand to a scratch database, for trying {@code
- * fill} without a server; Signet itself will not start on it, as Flyway finds tables but no
- * schema history.
+ * The database must be one that Signet has migrated: start Signet on it once first.
  */
 public class LiveSearchLoad {
 
@@ -65,9 +61,7 @@ public class LiveSearchLoad {
             "usage: java -cp JDBC_JAR [-Dsample=FILE] bench/LiveSearchLoad.java"
                     + " fill JDBC_URL USER PASSWORD [events=1000000]"
                     + "\n       java [-Dsample=FILE] bench/LiveSearchLoad.java"
-                    + " time BASE_URL ADMIN_USER ADMIN_PASSWORD [SAMPLE_FILE] [repeats=20]"
-                    + "\n       java -cp JDBC_JAR bench/LiveSearchLoad.java"
-                    + " schema JDBC_URL USER PASSWORD MIGRATION_DIR";
+                    + " time BASE_URL ADMIN_USER ADMIN_PASSWORD [SAMPLE_FILE] [repeats=20]";
 
     private static final String DEFAULT_SAMPLE = "target/live-search-sample.properties";
 
@@ -82,10 +76,6 @@ public class LiveSearchLoad {
             var sample = Path.of(args.length > 4 ? args[4] : sampleFile());
             int repeats = args.length > 5 ? Integer.parseInt(args[5]) : 20;
             new SearchTimer(args[1], args[2], args[3], sample, repeats).run();
-        } else if (mode.equals("schema") && args.length >= 5) {
-            try (var db = connect(args[1], args[2], args[3])) {
-                applyMigrations(db, Path.of(args[4]));
-            }
         } else {
             System.err.println(USAGE);
             System.exit(2);
@@ -111,72 +101,6 @@ public class LiveSearchLoad {
         var db = DriverManager.getConnection(url, properties);
         db.setAutoCommit(false);
         return db;
-    }
-
-    // ---------------------------------------------------------------------------------- schema
-
-    /** Runs the V<n>__*.sql files of a folder in the order of n, one transaction per file. */
-    private static void applyMigrations(Connection db, Path folder) throws Exception {
-        var version = Pattern.compile("V(\\d+)__.*\\.sql");
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files =
-                    listing.filter(f -> version.matcher(f.getFileName().toString()).matches())
-                            .sorted(
-                                    (a, b) ->
-                                            Integer.compare(
-                                                    number(version, a), number(version, b)))
-                            .collect(Collectors.toList());
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no V<n>__*.sql files in " + folder);
-        }
-        for (var file : files) {
-            var statements = statements(Files.readString(file));
-            try (var statement = db.createStatement()) {
-                for (var sql : statements) {
-                    statement.execute(sql);
-                }
-            }
-            db.commit();
-            System.out.printf("%s: %d statements%n", file.getFileName(), statements.size());
-        }
-    }
-
-    private static int number(Pattern version, Path file) {
-        Matcher m = version.matcher(file.getFileName().toString());
-        m.matches();
-        return Integer.parseInt(m.group(1));
-    }
-
-    /** The statements of a script: split at semicolons outside quotes, "--" comments dropped. */
-    static List<String> statements(String script) {
-        var statements = new ArrayList<String>();
-        var current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < script.length(); i++) {
-            char c = script.charAt(i);
-            if (!quoted && c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
-                while (i < script.length() && script.charAt(i) != '\n') {
-                    i++;
-                }
-                current.append('\n');
-            } else if (!quoted && c == ';') {
-                if (!current.toString().isBlank()) {
-                    statements.add(current.toString().strip());
-                }
-                current.setLength(0);
-            } else {
-                if (c == '\'') {
-                    quoted = !quoted;
-                }
-                current.append(c);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
-        }
-        return statements;
     }
 
     // ------------------------------------------------------------------------------------ fill

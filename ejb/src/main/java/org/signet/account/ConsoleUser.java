@@ -23,6 +23,11 @@ public class ConsoleUser {
 
     public static final String OF_CUSTOMER = "ConsoleUser.ofCustomer";
 
+    /** What a console user's name may be made of, for the API and the console alike. */
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]{3,100}";
+
+    public static final String USERNAME_RULE = "3 to 100 letters, digits or ._@-";
+
     @Id
     @Column(length = 100)
     private String username;

@@ -23,6 +23,9 @@ public class Customer {
     public static final String BY_NUMBER = "Customer.byNumber";
     public static final String ALL = "Customer.all";
 
+    /** The longest name a customer may have (the column's size). */
+    public static final int NAME_MAX = 200;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
     @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)

@@ -42,6 +42,11 @@ import java.time.Instant;
 public class TechnicalAccount {
 
     public static final String OF_CUSTOMER = "TechnicalAccount.ofCustomer";
+
+    /** A push endpoint: an http(s) URL, or empty for none. */
+    public static final String NOTIFICATION_URL_PATTERN = "^$|^https?://\\S+$";
+
+    public static final int NOTIFICATION_URL_MAX = 2000;
     static final String COUNT_FAILURE = "TechnicalAccount.countFailure";
     static final String LOCK_OUT = "TechnicalAccount.lockOut";
     static final String CLEAR_FAILURES = "TechnicalAccount.clearFailures";

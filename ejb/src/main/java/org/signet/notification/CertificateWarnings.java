@@ -9,8 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -98,16 +100,14 @@ public class CertificateWarnings {
                 .forEach(
                         w ->
                                 byCustomer
-                                        .computeIfAbsent(
-                                                w.getCustomerId(),
-                                                id -> new java.util.ArrayList<>())
+                                        .computeIfAbsent(w.getCustomerId(), id -> new ArrayList<>())
                                         .add(w));
-        var pushes = new java.util.ArrayList<Push>();
+        var pushes = new ArrayList<Push>();
         byCustomer.forEach(
                 (customerId, warnings) -> {
                     var customer = em.find(Customer.class, customerId);
                     var certificates = Json.createArrayBuilder();
-                    var keys = new java.util.ArrayList<CertificateWarning.Key>();
+                    var keys = new ArrayList<CertificateWarning.Key>();
                     for (var warning : warnings) {
                         keys.add(
                                 new CertificateWarning.Key(
@@ -177,7 +177,7 @@ public class CertificateWarnings {
                 .setParameter("since", now.minus(Duration.ofDays(30)))
                 .setMaxResults(1000)
                 .getResultStream()
-                .map(sender -> sender.toLowerCase(java.util.Locale.ROOT))
+                .map(sender -> sender.toLowerCase(Locale.ROOT))
                 .distinct()
                 .filter(sender -> !pki.canSignFor(customerId, sender))
                 .sorted()

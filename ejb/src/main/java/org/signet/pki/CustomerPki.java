@@ -28,6 +28,9 @@ public class CustomerPki {
 
     private static final Logger LOG = Logger.getLogger(CustomerPki.class.getName());
 
+    /** Certificate files are a few kilobytes; anything larger than this is not one. */
+    public static final int MAX_FILE_BYTES = 256 * 1024;
+
     private final Clock clock = Clock.systemUTC();
 
     @PersistenceContext private EntityManager em;

@@ -58,7 +58,7 @@ public class EventSearch {
      * "more than {@value #COUNT_LIMIT}".
      */
     public int count(Long customerScope, SearchCriteria criteria) {
-        var query = Query.of(customerScope, criteria, null, this);
+        var query = query(customerScope, criteria, null);
         if (query.isEmpty()) {
             return 0;
         }
@@ -77,7 +77,7 @@ public class EventSearch {
             int max,
             Order order,
             boolean ascending) {
-        var query = Query.of(customerScope, criteria, order, this);
+        var query = query(customerScope, criteria, order);
         if (query.isEmpty() || max <= 0) {
             return List.of();
         }
@@ -156,12 +156,21 @@ public class EventSearch {
         return hits;
     }
 
-    private Optional<Long> customerId(String customerNo) {
+    /**
+     * The search within the caller's scope; empty when nothing can match, for a customer number
+     * that is unknown or outside the scope.
+     */
+    private Optional<Query> query(Long customerScope, SearchCriteria criteria, Order order) {
+        if (criteria.customerNo() == null) {
+            return Optional.of(Query.of(customerScope, criteria, order));
+        }
         return em.createNamedQuery(Customer.BY_NUMBER, Customer.class)
-                .setParameter("customerNo", customerNo)
+                .setParameter("customerNo", criteria.customerNo())
                 .getResultStream()
                 .findFirst()
-                .map(Customer::getId);
+                .map(Customer::getId)
+                .filter(named -> customerScope == null || customerScope.equals(named))
+                .map(named -> Query.of(named, criteria, order));
     }
 
     /**
@@ -171,21 +180,11 @@ public class EventSearch {
     private record Query(
             String fromWhere, Map<String, Object> parameters, List<String> indexPrefix) {
 
-        /** Empty when nothing can match (a customer that is not there or not in scope). */
-        static Optional<Query> of(
-                Long customerScope, SearchCriteria criteria, Order order, EventSearch search) {
+        /** The search of {@code customer}'s events, or of every customer's (null). */
+        static Query of(Long customer, SearchCriteria criteria, Order order) {
             var conditions = new ArrayList<String>();
             var parameters = new HashMap<String, Object>();
 
-            Long customer = customerScope;
-            if (criteria.customerNo() != null) {
-                var named = search.customerId(criteria.customerNo());
-                if (named.isEmpty()
-                        || (customerScope != null && !customerScope.equals(named.get()))) {
-                    return Optional.empty();
-                }
-                customer = named.get();
-            }
             if (customer != null) {
                 conditions.add("e.customerId = :customerId");
                 parameters.put("customerId", customer);
@@ -238,8 +237,7 @@ public class EventSearch {
             if (!conditions.isEmpty()) {
                 from.append(" WHERE ").append(String.join(" AND ", conditions));
             }
-            return Optional.of(
-                    new Query(from.toString(), parameters, indexPrefix(criteria, customer)));
+            return new Query(from.toString(), parameters, indexPrefix(criteria, customer));
         }
 
         /** Mirrors the event indexes of migration V11, most selective first. */

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,7 +46,7 @@ class ConsoleIT {
 
     @Test
     void consolePageRedirectsToLoginWhenNotSignedIn() throws Exception {
-        var response = get("/console/search.xhtml");
+        var response = console.get("/console/search.xhtml");
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location"))
@@ -60,13 +59,13 @@ class ConsoleIT {
         var jobId = submit(account, "newest@example.com");
         signet.awaitFinished(account, jobId, FINISH);
 
-        var afterLogin = login("admin", SignetClient.ADMIN_PASSWORD);
+        var afterLogin = console.login("admin", SignetClient.ADMIN_PASSWORD);
 
         assertThat(afterLogin.statusCode()).isEqualTo(302);
         assertThat(afterLogin.headers().firstValue("Location"))
                 .hasValueSatisfying(
                         location -> assertThat(location).endsWith("/console/search.xhtml"));
-        var page = get("/console/search.xhtml?job=" + jobId);
+        var page = console.get("/console/search.xhtml?job=" + jobId);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(resultCount(page)).isEqualTo("3 events");
         assertThat(page.body()).contains("Live Search", jobId, account.id(), "UNSIGNED");
@@ -78,12 +77,12 @@ class ConsoleIT {
         var sender = "Range.Sender" + System.nanoTime() + "@Example.com";
         var jobId = submit(account, sender);
         signet.awaitFinished(account, jobId, FINISH);
-        login("admin", SignetClient.ADMIN_PASSWORD);
+        console.login("admin", SignetClient.ADMIN_PASSWORD);
         var before = Instant.now().minus(Duration.ofHours(1));
         var after = Instant.now().plus(Duration.ofHours(1));
 
         var delivered =
-                get(
+                console.get(
                         "/console/search.xhtml?sender="
                                 + sender.toLowerCase()
                                 + "&type=DELIVERED"
@@ -91,7 +90,7 @@ class ConsoleIT {
                                 + before
                                 + "&to="
                                 + after);
-        var earlier = get("/console/search.xhtml?job=" + jobId + "&to=" + before);
+        var earlier = console.get("/console/search.xhtml?job=" + jobId + "&to=" + before);
 
         assertThat(resultCount(delivered)).isEqualTo("1 event");
         assertThat(resultCount(earlier)).isEqualTo("0 events");
@@ -99,12 +98,13 @@ class ConsoleIT {
 
     @Test
     void badSearchInputIsNamedAndSearchesNothing() throws Exception {
-        login("admin", SignetClient.ADMIN_PASSWORD);
+        console.login("admin", SignetClient.ADMIN_PASSWORD);
 
-        var unknownType = get("/console/search.xhtml?type=NOPE");
+        var unknownType = console.get("/console/search.xhtml?type=NOPE");
         var backwards =
-                get("/console/search.xhtml?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
-        var notATime = get("/console/search.xhtml?from=yesterday");
+                console.get(
+                        "/console/search.xhtml?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z");
+        var notATime = console.get("/console/search.xhtml?from=yesterday");
 
         assertThat(unknownType.statusCode()).isEqualTo(200);
         assertThat(unknownType.body()).contains("Unknown event type");
@@ -123,15 +123,19 @@ class ConsoleIT {
         signet.awaitFinished(own, ownJob, FINISH);
         signet.awaitFinished(other, otherJob, FINISH);
         var user = signet.newCustomerUser(own.customerNo());
-        login(user.username(), user.password());
+        console.login(user.username(), user.password());
 
-        var ownPage = get("/console/job.xhtml?job=" + ownJob);
-        var otherPage = get("/console/job.xhtml?job=" + otherJob);
-        var unknownPage = get("/console/job.xhtml?job=" + UUID.randomUUID());
-        var otherEvents = get("/console/search.xhtml?job=" + otherJob);
+        var ownPage = console.get("/console/job.xhtml?job=" + ownJob);
+        var otherPage = console.get("/console/job.xhtml?job=" + otherJob);
+        var unknownPage = console.get("/console/job.xhtml?job=" + UUID.randomUUID());
+        var otherEvents = console.get("/console/search.xhtml?job=" + otherJob);
         var otherCustomer =
-                get("/console/search.xhtml?customer=" + other.customerNo() + "&job=" + otherJob);
-        var everything = get("/console/search.xhtml");
+                console.get(
+                        "/console/search.xhtml?customer="
+                                + other.customerNo()
+                                + "&job="
+                                + otherJob);
+        var everything = console.get("/console/search.xhtml");
 
         assertThat(ownPage.statusCode()).isEqualTo(200);
         assertThat(ownPage.body()).contains(ownJob, "own@example.com", "DELIVERED");
@@ -149,13 +153,16 @@ class ConsoleIT {
         var own = signet.newAccount(false, false, true);
         var other = signet.newAccount(false, false, true);
         var user = signet.newCustomerUser(own.customerNo());
-        login(user.username(), user.password());
+        console.login(user.username(), user.password());
 
-        assertThat(get("/console/admin/customers.xhtml").statusCode()).isEqualTo(403);
-        assertThat(get("/console/admin/customer.xhtml?no=" + other.customerNo()).statusCode())
+        assertThat(console.get("/console/admin/customers.xhtml").statusCode()).isEqualTo(403);
+        assertThat(
+                        console.get("/console/admin/customer.xhtml?no=" + other.customerNo())
+                                .statusCode())
                 .isEqualTo(403);
-        assertThat(get("/console/admin/audit.xhtml").statusCode()).isEqualTo(403);
-        var certificates = get("/console/certificates.xhtml?customer=" + other.customerNo());
+        assertThat(console.get("/console/admin/audit.xhtml").statusCode()).isEqualTo(403);
+        var certificates =
+                console.get("/console/certificates.xhtml?customer=" + other.customerNo());
         assertThat(certificates.statusCode()).isEqualTo(200);
         assertThat(certificates.body())
                 .as("the own customer's PKI, whatever the URL names")
@@ -182,8 +189,8 @@ class ConsoleIT {
         var account = signet.newAccount(false, false);
         var user = signet.newCustomerUser(account.customerNo());
         var users = "/rest/v1/admin/customers/" + account.customerNo() + "/users/";
-        login(user.username(), user.password());
-        assertThat(get("/console/search.xhtml").statusCode()).isEqualTo(200);
+        console.login(user.username(), user.password());
+        assertThat(console.get("/console/search.xhtml").statusCode()).isEqualTo(200);
 
         var reset =
                 signet.send(
@@ -193,12 +200,12 @@ class ConsoleIT {
                         SignetClient.ADMIN_PASSWORD,
                         null);
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
-        assertThat(get("/console/search.xhtml").statusCode())
+        assertThat(console.get("/console/search.xhtml").statusCode())
                 .as("the session of the old password")
                 .isEqualTo(302);
         var fresh = json(reset).getString("password");
-        assertThat(login(user.username(), fresh).statusCode()).isEqualTo(302);
-        assertThat(get("/console/search.xhtml").statusCode()).isEqualTo(200);
+        assertThat(console.login(user.username(), fresh).statusCode()).isEqualTo(302);
+        assertThat(console.get("/console/search.xhtml").statusCode()).isEqualTo(200);
 
         var removed =
                 signet.send(
@@ -208,8 +215,9 @@ class ConsoleIT {
                         SignetClient.ADMIN_PASSWORD,
                         null);
         assertThat(removed.statusCode()).isEqualTo(204);
-        assertThat(get("/console/search.xhtml").statusCode()).isEqualTo(302);
-        assertThat(login(user.username(), fresh).body()).contains("Wrong user name or password.");
+        assertThat(console.get("/console/search.xhtml").statusCode()).isEqualTo(302);
+        assertThat(console.login(user.username(), fresh).body())
+                .contains("Wrong user name or password.");
         var trail =
                 signet.get("/rest/v1/admin/audit?max=50", "admin", SignetClient.ADMIN_PASSWORD)
                         .body();
@@ -235,14 +243,14 @@ class ConsoleIT {
     void certificatesOfACustomerWithoutSelfServicePkiAreClosedToItsUsers() throws Exception {
         var account = signet.newAccount(false, false, false);
         var user = signet.newCustomerUser(account.customerNo());
-        login(user.username(), user.password());
+        console.login(user.username(), user.password());
 
-        assertThat(get("/console/certificates.xhtml").statusCode()).isEqualTo(403);
+        assertThat(console.get("/console/certificates.xhtml").statusCode()).isEqualTo(403);
     }
 
     @Test
     void aFormPostWithoutItsViewStateChangesNothing() throws Exception {
-        login("admin", SignetClient.ADMIN_PASSWORD);
+        console.login("admin", SignetClient.ADMIN_PASSWORD);
         var name = "Forged " + System.nanoTime();
         var fields = new LinkedHashMap<String, String>();
         fields.put("create", "create");
@@ -250,7 +258,7 @@ class ConsoleIT {
         fields.put("create:submit", "");
         fields.put("jakarta.faces.ViewState", "-1234567890:987654321");
 
-        var forged = post("/console/admin/customers.xhtml", fields);
+        var forged = console.post("/console/admin/customers.xhtml", fields);
 
         assertThat(forged.statusCode()).isNotEqualTo(302);
         assertThat(
@@ -261,18 +269,18 @@ class ConsoleIT {
 
     @Test
     void wrongPasswordKeepsTheLoginPageWithAMessage() throws Exception {
-        var response = login("admin", "not-the-password");
+        var response = console.login("admin", "not-the-password");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Wrong user name or password.");
-        assertThat(get("/console/search.xhtml").statusCode()).isEqualTo(302);
+        assertThat(console.get("/console/search.xhtml").statusCode()).isEqualTo(302);
     }
 
     @Test
     void technicalAccountCannotSignInToTheConsole() throws Exception {
         var account = signet.newAccount(false, false);
 
-        var response = login(account.id(), account.password());
+        var response = console.login(account.id(), account.password());
 
         assertThat(response.body()).contains("Wrong user name or password.");
     }
@@ -287,17 +295,5 @@ class ConsoleIT {
         var count = RESULT_COUNT.matcher(page.body());
         assertThat(count.find()).as("the page shows a result count").isTrue();
         return count.group(1);
-    }
-
-    private HttpResponse<String> login(String username, String password) throws Exception {
-        return console.login(username, password);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return console.get(path);
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-        return console.post(path, fields);
     }
 }

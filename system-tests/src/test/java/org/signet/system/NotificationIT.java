@@ -113,16 +113,7 @@ class NotificationIT {
         assertThat(pushedMail.getString("from")).isEqualTo("shop@example.com");
         assertThat(event(document).getString("ts"))
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-        Poll.until(
-                FINISH,
-                "every push recorded as delivered",
-                () ->
-                        Database.notificationsOfJob(jobId)
-                                .equals(
-                                        Map.of(
-                                                "OK", "DELIVERED/1",
-                                                "PROCESSING_FINISHED", "DELIVERED/1",
-                                                "PROCESSING_STARTED", "DELIVERED/1")));
+        awaitEveryPush(jobId, "DELIVERED/1");
     }
 
     @Test
@@ -146,22 +137,9 @@ class NotificationIT {
                         });
         var account = signet.newAccount(false, false);
 
-        var jobId =
-                submit(
-                        account,
-                        withEndpoint(
-                                jobRequest("s@example.com", null, "b@example.com"), url, null));
+        var jobId = submitPushingTo(account, url);
 
-        Poll.until(
-                FINISH,
-                "the pushes to end",
-                () ->
-                        Database.notificationsOfJob(jobId)
-                                .equals(
-                                        Map.of(
-                                                "OK", "DELIVERED/3",
-                                                "PROCESSING_FINISHED", "DELIVERED/3",
-                                                "PROCESSING_STARTED", "DELIVERED/3")));
+        awaitEveryPush(jobId, "DELIVERED/3");
         assertThat(receiver.requests("/flaky")).hasSize(9);
     }
 
@@ -170,22 +148,9 @@ class NotificationIT {
         var url = receiver.serve("/gone", requests -> 404);
         var account = signet.newAccount(false, false);
 
-        var jobId =
-                submit(
-                        account,
-                        withEndpoint(
-                                jobRequest("s@example.com", null, "b@example.com"), url, null));
+        var jobId = submitPushingTo(account, url);
 
-        Poll.until(
-                FINISH,
-                "the pushes to be given up",
-                () ->
-                        Database.notificationsOfJob(jobId)
-                                .equals(
-                                        Map.of(
-                                                "OK", "GIVEN_UP/1",
-                                                "PROCESSING_FINISHED", "GIVEN_UP/1",
-                                                "PROCESSING_STARTED", "GIVEN_UP/1")));
+        awaitEveryPush(jobId, "GIVEN_UP/1");
         assertThat(receiver.requests("/gone")).hasSize(3);
     }
 
@@ -240,9 +205,7 @@ class NotificationIT {
                         null);
         assertThat(forbidden.statusCode()).isIn(401, 403);
 
-        submit(
-                account,
-                withEndpoint(jobRequest("s@example.com", null, "b@example.com"), url, null));
+        submitPushingTo(account, url);
         Poll.until(FINISH, "three pushes", () -> receiver.requests("/signed").size() == 3);
 
         var mac = javax.crypto.Mac.getInstance("HmacSHA256");
@@ -290,5 +253,28 @@ class NotificationIT {
                 .getJsonObject(0)
                 .getJsonObject("meta")
                 .getJsonObject("event");
+    }
+
+    /** A one-mail job whose events are pushed to {@code url}. */
+    private String submitPushingTo(SignetClient.Account account, String url) {
+        return submit(
+                account,
+                withEndpoint(jobRequest("s@example.com", null, "b@example.com"), url, null));
+    }
+
+    /**
+     * Waits until the three pushes of the job's unsigned mail have all ended as {@code outcome}.
+     */
+    private static void awaitEveryPush(String jobId, String outcome) {
+        Poll.until(
+                FINISH,
+                "every push of job " + jobId + " to end as " + outcome,
+                () ->
+                        Database.notificationsOfJob(jobId)
+                                .equals(
+                                        Map.of(
+                                                "OK", outcome,
+                                                "PROCESSING_FINISHED", outcome,
+                                                "PROCESSING_STARTED", outcome)));
     }
 }

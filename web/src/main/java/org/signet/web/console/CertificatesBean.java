@@ -31,9 +31,6 @@ public class CertificatesBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The largest certificate file taken: a PKCS#12 with a long chain is a few kilobytes. */
-    static final long MAX_FILE = 256 * 1024;
-
     @EJB private CustomerPki pki;
 
     @EJB private AccountAdministration administration;
@@ -80,13 +77,16 @@ public class CertificatesBean implements Serializable {
             Messages.error("upload:file", "Choose a PKCS#12 (.p12, .pfx) or PEM file.");
             return;
         }
-        if (file.getSize() > MAX_FILE) {
-            Messages.error("upload:file", "A certificate file has at most 256 KiB.");
+        if (file.getSize() > CustomerPki.MAX_FILE_BYTES) {
+            Messages.error(
+                    "upload:file",
+                    "A certificate file has at most %d KiB."
+                            .formatted(CustomerPki.MAX_FILE_BYTES / 1024));
             return;
         }
         byte[] content;
         try (var in = file.getInputStream()) {
-            content = in.readNBytes((int) MAX_FILE + 1);
+            content = in.readNBytes(CustomerPki.MAX_FILE_BYTES);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the uploaded certificate file", e);
         }

@@ -1,11 +1,9 @@
 package org.signet.web.console;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +30,7 @@ public class JobDetailBean implements Serializable {
     private JobView job;
 
     /** Reads the job of the URL, or answers 404. */
-    public void open() throws IOException {
+    public void open() {
         var scope = console.customerScope();
         Optional<JobView> found =
                 jobId == null || jobId.isBlank() || jobId.length() > 36
@@ -41,9 +39,7 @@ public class JobDetailBean implements Serializable {
                                 ? jobs.findForAdministrator(jobId.strip())
                                 : jobs.find(scope, jobId.strip());
         if (found.isEmpty()) {
-            var external = FacesContext.getCurrentInstance().getExternalContext();
-            external.responseSendError(404, "No such job");
-            FacesContext.getCurrentInstance().responseComplete();
+            Messages.answer(404, "No such job");
             return;
         }
         job = found.get();

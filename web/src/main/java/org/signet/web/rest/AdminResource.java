@@ -25,6 +25,7 @@ import java.util.List;
 import org.signet.account.AccountAdministration;
 import org.signet.account.AccountStatus;
 import org.signet.account.ConsoleRole;
+import org.signet.account.ConsoleUser;
 import org.signet.account.Customer;
 import org.signet.account.Roles;
 import org.signet.account.SecretGenerator;
@@ -68,7 +69,7 @@ public class AdminResource {
     }
 
     public record NewCustomer(
-            @NotNull @Size(min = 1, max = 200) String name, Boolean selfServicePki) {}
+            @NotNull @Size(min = 1, max = Customer.NAME_MAX) String name, Boolean selfServicePki) {}
 
     public record CustomerView(String customerNo, String name, boolean selfServicePki) {
         static CustomerView of(Customer customer) {
@@ -100,7 +101,8 @@ public class AdminResource {
         }
     }
 
-    public record CustomerChange(@Size(min = 1, max = 200) String name, Boolean selfServicePki) {}
+    public record CustomerChange(
+            @Size(min = 1, max = Customer.NAME_MAX) String name, Boolean selfServicePki) {}
 
     /** Partial signing settings: a member left out stays as it is. */
     public record SigningChange(Boolean active, Boolean defaultActive) {}
@@ -108,17 +110,17 @@ public class AdminResource {
     public record AccountChange(
             AccountStatus status,
             @Valid SigningChange messageSigning,
-            @Size(max = 2000)
+            @Size(max = TechnicalAccount.NOTIFICATION_URL_MAX)
                     @Pattern(
-                            regexp = "^$|^https?://\\S+$",
+                            regexp = TechnicalAccount.NOTIFICATION_URL_PATTERN,
                             message = "must be an http(s) URL or empty")
                     String notificationEndpoint) {}
 
     public record NewUser(
             @NotNull
                     @Pattern(
-                            regexp = "[A-Za-z0-9._@-]{3,100}",
-                            message = "3 to 100 letters, digits or ._@-")
+                            regexp = ConsoleUser.USERNAME_PATTERN,
+                            message = ConsoleUser.USERNAME_RULE)
                     String username,
             @Size(min = 12, max = 200) String password) {}
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.signet.pki.CustomerPki;
 
 /**
  * The {@code multipart/form-data} of a certificate import: part {@code file} (PKCS#12 or PEM) and,
@@ -14,8 +15,7 @@ import java.util.List;
  */
 record CertificateUpload(byte[] file, char[] password) {
 
-    /** Certificate files are a few kilobytes; anything this large is not one. */
-    static final int MAX_FILE_BYTES = 256 * 1024;
+    static final int MAX_FILE_BYTES = CustomerPki.MAX_FILE_BYTES;
 
     static CertificateUpload of(List<EntityPart> parts) {
         byte[] file = null;

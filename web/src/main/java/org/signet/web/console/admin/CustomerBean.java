@@ -4,10 +4,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.signet.account.AccountAdministration;
 import org.signet.account.AccountAdministration.AccountChange;
 import org.signet.account.AccountStatus;
@@ -27,8 +25,6 @@ import org.signet.web.console.Messages;
 public class CustomerBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,100}");
 
     /** An account as the page edits it. */
     public static final class AccountRow implements Serializable {
@@ -124,9 +120,8 @@ public class CustomerBean implements Serializable {
     }
 
     public void save() {
-        var trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            Messages.error("customer:name", "Give the customer a name of 1 to 200 characters.");
+        var trimmed = Input.customerName(name, "customer:name");
+        if (trimmed == null) {
             return;
         }
         administration.updateCustomer(customerNo, trimmed, selfServicePki);
@@ -142,14 +137,8 @@ public class CustomerBean implements Serializable {
     }
 
     public void saveAccount(AccountRow row) {
-        var url = row.getNotificationUrl() == null ? "" : row.getNotificationUrl().strip();
-        if (!url.isEmpty() && !isHttpUrl(url)) {
-            Messages.error(
-                    null,
-                    "Account "
-                            + row.getId()
-                            + ": the push endpoint must be an http"
-                            + " or https URL.");
+        var url = Input.notificationUrl(row.getNotificationUrl(), row.getId());
+        if (url == null) {
             return;
         }
         administration.updateAccount(
@@ -178,10 +167,8 @@ public class CustomerBean implements Serializable {
     }
 
     public void createUser() {
-        var username = newUsername == null ? "" : newUsername.strip();
-        if (!USERNAME.matcher(username).matches()) {
-            Messages.error(
-                    "users:newUsername", "A user name has 3 to 100 letters, digits or . _ @ -.");
+        var username = Input.username(newUsername, "users:newUsername");
+        if (username == null) {
             return;
         }
         if (administration.consoleUser(username).isPresent()) {
@@ -241,16 +228,6 @@ public class CustomerBean implements Serializable {
                         .map(user -> user.getUsername())
                         .sorted()
                         .toList();
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            var uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     public AccountStatus[] getStatuses() {

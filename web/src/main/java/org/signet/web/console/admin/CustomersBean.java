@@ -42,9 +42,8 @@ public class CustomersBean {
 
     /** Creates the customer and opens its page. */
     public void create() throws IOException {
-        var trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            Messages.error("create:name", "Give the customer a name of 1 to 200 characters.");
+        var trimmed = Input.customerName(name, "create:name");
+        if (trimmed == null) {
             FacesContext.getCurrentInstance().validationFailed();
             return;
         }
