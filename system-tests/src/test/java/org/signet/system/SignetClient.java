@@ -119,12 +119,24 @@ final class SignetClient {
         var job = new java.util.concurrent.atomic.AtomicReference<JsonObject>();
         Poll.until(
                 timeout,
-                "job " + jobId + " to finish",
+                () -> "job " + jobId + " to finish; last seen: " + progress(job.get()),
                 () -> {
                     job.set(json(job(account, jobId)));
                     return "FINISHED".equals(job.get().getString("status"));
                 });
         return job.get();
+    }
+
+    /** The job's status and each mail's status and events, for a message that gives up. */
+    static String progress(JsonObject job) {
+        if (job == null) {
+            return "nothing";
+        }
+        var mails =
+                job.getJsonArray("mails").getValuesAs(JsonObject.class).stream()
+                        .map(mail -> mail.getString("status") + " " + events(mail))
+                        .toList();
+        return job.getString("status") + ", mails " + mails;
     }
 
     /** A mail's events as {@code TYPE/SUBTYPE}, in order. */
