@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.signet.account.Customer;
 import org.signet.audit.AuditAction;
 import org.signet.audit.AuditTrail;
 import org.signet.platform.Settings;
+import org.signet.signing.SignatureProvider;
 
 /**
  * A customer's PKI: import, list and delete its signing certificates, find the key that signs for a
@@ -213,6 +215,8 @@ public class CustomerPki {
                 AuditAction.MASTER_KEY_ROTATED,
                 "master key " + current,
                 resealed + " private keys re-sealed, " + unopened.size() + " did not open");
+        // the re-sealed keys are found under their new sealed text; the old entries go now
+        OpenedKeys.forget();
         return new Rotation(resealed, List.copyOf(unopened));
     }
 
@@ -230,10 +234,18 @@ public class CustomerPki {
     }
 
     private SigningKey signingKey(StoredCertificate stored, CertificateSummary summary) {
+        var key =
+                OpenedKeys.of(
+                        stored.getFingerprint(), stored.sealedKey(), () -> unsealedKey(stored));
+        return new SigningKey(key, stored.chain(), summary);
+    }
+
+    /** The key as an object of the provider that signs with it (no conversion per signature). */
+    private static PrivateKey unsealedKey(StoredCertificate stored) {
         var pkcs8 = new KeySealer(masterKeys()).unseal(stored.sealedKey(), stored.getFingerprint());
         try {
-            var key = CertificateFileReader.privateKey(PrivateKeyInfo.getInstance(pkcs8));
-            return new SigningKey(key, stored.chain(), summary);
+            return SignatureProvider.chosen()
+                    .own(CertificateFileReader.privateKey(PrivateKeyInfo.getInstance(pkcs8)));
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }

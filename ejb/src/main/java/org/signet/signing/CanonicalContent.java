@@ -7,16 +7,21 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Enumeration;
 import java.util.Locale;
 
@@ -54,9 +59,15 @@ final class CanonicalContent {
     private static MimeBodyPart canonicalPart(Part source)
             throws MessagingException, IOException, SigningException {
         var type = contentType(source);
+        if (!type.match("multipart/*") && !type.match("message/*")) {
+            var kept = keptAsItIs(source, type);
+            if (kept != null) {
+                return kept;
+            }
+        }
         var part = new MimeBodyPart();
 
-        copyContentHeaders(source, part);
+        copyContentHeaders(source, part::addHeader);
         if (type.match("multipart/*")) {
             var multipart = canonicalMultipart((Multipart) source.getContent(), type);
             part.setContent(multipart);
@@ -103,6 +114,96 @@ final class CanonicalContent {
     }
 
     /**
+     * A leaf part that arrived already canonical keeps its encoded bytes: text in 7bit or
+     * quoted-printable whose lines end in CRLF, text in base64 whose decoded lines do, and any
+     * other content in base64, all in 7-bit lines of at most 998 octets. Decoding and encoding such
+     * a part again would give a valid signature as well, but costs most of the signer's time, and
+     * the recipient then sees a different encoding than the sender chose. Anything else, and
+     * content composed in memory (it has no encoded bytes), is encoded anew.
+     *
+     * @return the part to sign, or {@code null} if it must be encoded anew
+     */
+    private static MimeBodyPart keptAsItIs(Part source, ContentType type)
+            throws MessagingException, IOException {
+        if (!(source instanceof MimePart mime)) {
+            return null;
+        }
+        String[] encodings = mime.getHeader(CONTENT_TRANSFER_ENCODING);
+        String encoding = encodings == null ? "7bit" : encodings[0].trim().toLowerCase(Locale.ROOT);
+        boolean text = type.match("text/*");
+        if (!(encoding.equals("base64")
+                || text && (encoding.equals("7bit") || encoding.equals("quoted-printable")))) {
+            return null;
+        }
+        byte[] raw;
+        try (var in = rawContent(mime)) {
+            if (in == null) {
+                return null;
+            }
+            raw = in.readAllBytes();
+        } catch (MessagingException e) {
+            return null; // composed in memory: no encoded bytes to keep
+        }
+        if (firstBareLineBreak(raw) >= 0 || !sevenBitShortLines(raw)) {
+            return null;
+        }
+        if (text && encoding.equals("quoted-printable") && encodesLineBreak(raw)) {
+            return null;
+        }
+        if (text && encoding.equals("base64") && !decodedLinesEndInCrlf(raw)) {
+            return null;
+        }
+
+        var headers = new InternetHeaders();
+        copyContentHeaders(source, headers::addHeader);
+        headers.setHeader(CONTENT_TYPE, type.toString());
+        headers.setHeader(CONTENT_TRANSFER_ENCODING, encoding);
+        return new MimeBodyPart(headers, raw);
+    }
+
+    private static InputStream rawContent(MimePart part) throws MessagingException {
+        if (part instanceof MimeBodyPart bodyPart) {
+            return bodyPart.getRawInputStream();
+        }
+        return part instanceof MimeMessage message ? message.getRawInputStream() : null;
+    }
+
+    private static boolean sevenBitShortLines(byte[] bytes) {
+        int lineLength = 0;
+        for (byte b : bytes) {
+            if (b < 0 || b == 0) {
+                return false;
+            }
+            lineLength = b == '\n' ? 0 : lineLength + 1;
+            if (lineLength > MAX_LINE_OCTETS + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Quoted-printable that encodes a CR or LF (=0D, =0A) may hide a bare line break. */
+    private static boolean encodesLineBreak(byte[] raw) {
+        for (int i = 0; i + 2 < raw.length; i++) {
+            if (raw[i] == '=' && raw[i + 1] == '0') {
+                int c = raw[i + 2] | 0x20;
+                if (c == 'a' || c == 'd') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean decodedLinesEndInCrlf(byte[] base64) {
+        try {
+            return firstBareLineBreak(Base64.getMimeDecoder().decode(base64)) < 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
      * The type as the header says, or, for a part composed in memory whose headers Jakarta Mail has
      * not yet updated, as its content says (that is where a charset given to setText is).
      */
@@ -119,7 +220,7 @@ final class CanonicalContent {
      * the content headers (disposition, Content-ID, language...) belong to the signed entity; the
      * rest stays on the outer message.
      */
-    private static void copyContentHeaders(Part source, MimeBodyPart target)
+    private static void copyContentHeaders(Part source, HeaderTarget target)
             throws MessagingException {
         for (Enumeration<Header> headers = source.getAllHeaders(); headers.hasMoreElements(); ) {
             Header header = headers.nextElement();
@@ -127,7 +228,7 @@ final class CanonicalContent {
             boolean setAnew = name.equals("content-type") || name.equals(CTE_LOWER);
             boolean belongsToContent = source instanceof BodyPart || name.startsWith("content-");
             if (!setAnew && belongsToContent) {
-                target.addHeader(header.getName(), header.getValue());
+                target.add(header.getName(), header.getValue());
             }
         }
     }
@@ -144,15 +245,25 @@ final class CanonicalContent {
 
     /**
      * Text in its own charset with CRLF line breaks. Without a charset parameter, or with one Java
-     * does not know, the bytes are taken to be ASCII-compatible and only line breaks change.
+     * does not know, the bytes are taken to be ASCII-compatible and only line breaks change; so
+     * they are for the charsets whose line breaks are the ASCII bytes (UTF-8, ISO-8859-*,
+     * windows-*), which is nearly all mail. Other charsets (UTF-16, say) are decoded first.
      */
     private static byte[] crlfText(byte[] text, String charsetName) {
         Charset charset = javaCharset(charsetName);
-        if (charset == null) {
+        if (charset == null || asciiLineBreaks(charset)) {
             return crlfLineEndings(text);
         }
         String canonical = new String(text, charset).replaceAll("\r\n|\r|\n", "\r\n");
         return canonical.getBytes(charset);
+    }
+
+    private static boolean asciiLineBreaks(Charset charset) {
+        var name = charset.name().toUpperCase(Locale.ROOT);
+        return name.equals("UTF-8")
+                || name.equals("US-ASCII")
+                || name.startsWith("ISO-8859-")
+                || name.startsWith("WINDOWS-125");
     }
 
     private static Charset javaCharset(String mimeName) {
@@ -166,25 +277,49 @@ final class CanonicalContent {
         }
     }
 
-    /** Every CR, LF or CRLF becomes CRLF. */
+    /**
+     * Every CR, LF or CRLF becomes CRLF; bytes that already are canonical are returned as they are.
+     */
     static byte[] crlfLineEndings(byte[] bytes) {
-        var out = new ByteArrayOutputStream(bytes.length + bytes.length / 32);
+        int firstBare = firstBareLineBreak(bytes);
+        if (firstBare < 0) {
+            return bytes;
+        }
+        byte[] out = new byte[bytes.length + bytes.length / 16 + 16];
+        System.arraycopy(bytes, 0, out, 0, firstBare);
+        int n = firstBare;
+        for (int i = firstBare; i < bytes.length; i++) {
+            if (n + 2 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            byte b = bytes[i];
+            if (b == '\r' || b == '\n') {
+                out[n++] = '\r';
+                out[n++] = '\n';
+                if (b == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') {
+                    i++;
+                }
+            } else {
+                out[n++] = b;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The index of the first CR not followed by LF or LF not preceded by CR, or -1. */
+    private static int firstBareLineBreak(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             byte b = bytes[i];
             if (b == '\r') {
-                out.write('\r');
-                out.write('\n');
-                if (i + 1 < bytes.length && bytes[i + 1] == '\n') {
-                    i++;
+                if (i + 1 >= bytes.length || bytes[i + 1] != '\n') {
+                    return i;
                 }
+                i++;
             } else if (b == '\n') {
-                out.write('\r');
-                out.write('\n');
-            } else {
-                out.write(b);
+                return i;
             }
         }
-        return out.toByteArray();
+        return -1;
     }
 
     /**
@@ -203,5 +338,11 @@ final class CanonicalContent {
                 throw new SigningException("The message content has a line over 998 octets");
             }
         }
+    }
+
+    /** Where copied headers go: a body part being built, or the headers of a kept one. */
+    @FunctionalInterface
+    private interface HeaderTarget {
+        void add(String name, String value) throws MessagingException;
     }
 }

@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Enumeration;
@@ -29,31 +28,43 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Signs outgoing mail with S/MIME (RFC 8551): the result is a {@code multipart/signed} message (RFC
  * 1847, RFC 8551 3.5.3) whose first part is the original content in canonical form and whose second
  * part is a detached CMS SignedData (RFC 5652) over exactly those bytes.
  *
- * <p>The signer is stateless and thread-safe; one instance serves the whole application. It never
- * registers Bouncy Castle with {@code java.security.Security}: a provider registered from inside an
- * application leaks across redeploys, so one provider instance is handed to the builders.
+ * <p>The signer is stateless and thread-safe; one instance serves the whole application. Bouncy
+ * Castle builds the CMS structure; the digest and the private-key operation are made by the {@link
+ * SignatureProvider}, whose instances are handed to the builders and never registered.
  */
 public final class SmimeSigner {
 
     private static final Logger LOG = Logger.getLogger(SmimeSigner.class.getName());
-
-    private static final Provider PROVIDER = new BouncyCastleProvider();
 
     private static final String SIGNATURE_TYPE = "application/pkcs7-signature";
 
     private final Session session = Session.getInstance(new Properties());
 
     private final SecureRandom random = new SecureRandom();
+
+    private final SignatureProvider provider;
+
+    /** A signer that uses the provider this JVM has chosen. */
+    public SmimeSigner() {
+        this(SignatureProvider.chosen());
+    }
+
+    /** A signer with the given provider, for comparing providers. */
+    public SmimeSigner(SignatureProvider provider) {
+        this.provider = provider;
+    }
 
     /**
      * Signs a message.
@@ -92,7 +103,7 @@ public final class SmimeSigner {
         }
     }
 
-    private static byte[] detachedSignature(
+    private byte[] detachedSignature(
             byte[] content, SigningCredentials credentials, SigningDigest digest)
             throws SigningException {
         try {
@@ -113,8 +124,7 @@ public final class SmimeSigner {
      * Bouncy Castle adds content type, message digest, signing time and algorithm protection to the
      * signed attributes; the capabilities are added here (RFC 8551 2.5.2), strongest first.
      */
-    private static SignerInfoGenerator signerInfo(
-            SigningCredentials credentials, SigningDigest digest)
+    private SignerInfoGenerator signerInfo(SigningCredentials credentials, SigningDigest digest)
             throws OperatorCreationException, GeneralSecurityException {
         var capabilities = new SMIMECapabilityVector();
         capabilities.addCapability(NISTObjectIdentifiers.id_aes256_GCM);
@@ -125,13 +135,15 @@ public final class SmimeSigner {
         attributes.add(new SMIMECapabilitiesAttribute(capabilities));
 
         var signer = credentials.signerCertificate();
-        return new JcaSimpleSignerInfoGeneratorBuilder()
-                .setProvider(PROVIDER)
-                .setSignedAttributeGenerator(new AttributeTable(attributes))
-                .build(
-                        digest.signatureAlgorithm(signer.getPublicKey()),
-                        credentials.privateKey(),
-                        signer);
+        var contentSigner =
+                new JcaContentSignerBuilder(digest.signatureAlgorithm(signer.getPublicKey()))
+                        .setProvider(provider.forKey(signer.getPublicKey()))
+                        .build(credentials.privateKey());
+        var digests = new JcaDigestCalculatorProviderBuilder().setProvider(provider.digest());
+        return new JcaSignerInfoGeneratorBuilder(digests.build())
+                .setSignedAttributeGenerator(
+                        new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
+                .build(contentSigner, signer);
     }
 
     /** The body of the multipart/signed entity, and its Content-Type with the boundary. */

@@ -91,6 +91,33 @@ class SmimeSignerInteropTest {
                 .contains("[GNUPG:] GOODSIG", "[GNUPG:] VALIDSIG", "[GNUPG:] TRUST_FULLY");
     }
 
+    /**
+     * A mail as the SMTP adapter has it, parsed from the bytes a client sent: the parts that are
+     * already canonical keep their encoded bytes (CanonicalContent), and the signature must hold
+     * for them as it does for composed mail.
+     */
+    @ParameterizedTest(name = "{0} received as bytes, signed with {1}, verifies with both")
+    @MethodSource("samplesAndKeys")
+    void receivedMailVerifiesWithOpensslAndGpgsm(SampleMail sample, KeyType type) throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        var composed = sample.compose(session);
+        composed.saveChanges();
+        composed.writeTo(bytes);
+        var received =
+                new jakarta.mail.internet.MimeMessage(
+                        session, new java.io.ByteArrayInputStream(bytes.toByteArray()));
+
+        var signed = signer.sign(received, CREDENTIALS.get(type));
+        var parts = SignedParts.of(signed.mime());
+
+        var opensslRun = openssl.verify(signed.mime(), Files.createTempFile(workDir, "v", ".mime"));
+        assertThat(opensslRun.output()).as("%s", opensslRun).contains("Verification successful");
+        var gpgsmRun = gpgsm.verify(parts.signature(), parts.signedEntity());
+        assertThat(gpgsmRun.output()).as("%s", gpgsmRun).contains("[GNUPG:] GOODSIG");
+        assertThat(String.join("\n", MimeContent.parse(parts.signedEntity()).texts()))
+                .contains(sample.expectedTexts());
+    }
+
     @ParameterizedTest(name = "mail signed with {0} and changed afterwards fails with openssl")
     @EnumSource(
             value = KeyType.class,

@@ -171,6 +171,71 @@ class SmimeSignerTest {
     }
 
     @Test
+    void receivedPartsThatAreAlreadyCanonicalKeepTheirEncodedBytes() throws Exception {
+        var text =
+                "Gr=C3=BC=C3=9Fe aus K=C3=B6ln, Ihre Rechnung liegt bei.\r\nZeile zwei=\r\n.\r\n";
+        var pdf = Base64.getMimeEncoder().encodeToString(new byte[] {37, 80, 68, 70, -1, 0, 7});
+        var received =
+                received(
+                        "From: billing@shop.example\r\nSubject: Rechnung\r\nMIME-Version: 1.0\r\n"
+                                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                                + "--b1\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+                                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                                + text
+                                + "\r\n--b1\r\nContent-Type: application/pdf; name=r.pdf\r\n"
+                                + "Content-Disposition: attachment; filename=r.pdf\r\n"
+                                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                                + pdf
+                                + "\r\n--b1--\r\n");
+
+        var entity =
+                new String(
+                        SignedParts.of(
+                                        signer.sign(received, CREDENTIALS.get(KeyType.EC_P256))
+                                                .mime())
+                                .signedEntity(),
+                        StandardCharsets.US_ASCII);
+
+        assertThat(entity)
+                .contains("Content-Transfer-Encoding: quoted-printable\r\n\r\n" + text)
+                .contains("Content-Transfer-Encoding: base64\r\n")
+                .contains("filename=r.pdf\r\n\r\n" + pdf + "\r\n");
+    }
+
+    @Test
+    void receivedTextWithBareLineFeedsIsMadeCrlfBeforeItIsSigned() throws Exception {
+        var received =
+                received(
+                        "From: billing@shop.example\nSubject: LF\nMIME-Version: 1.0\n"
+                                + "Content-Type: text/plain; charset=us-ascii\n\n"
+                                + "first line\nsecond line\n");
+        var b64 =
+                received(
+                        "From: billing@shop.example\r\nMIME-Version: 1.0\r\n"
+                                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                "eins\nzwei\n".getBytes(StandardCharsets.UTF_8))
+                                + "\r\n");
+
+        var lf = SignedParts.of(signer.sign(received, CREDENTIALS.get(KeyType.EC_P256)).mime());
+        var decoded = SignedParts.of(signer.sign(b64, CREDENTIALS.get(KeyType.EC_P256)).mime());
+
+        assertThat(new String(lf.signedEntity(), StandardCharsets.US_ASCII))
+                .endsWith("\r\n\r\nfirst line\r\nsecond line\r\n");
+        // base64 whose decoded lines end in LF alone is decoded, made CRLF and encoded anew
+        assertThat(new String(decoded.signedEntity(), StandardCharsets.US_ASCII))
+                .contains("Content-Transfer-Encoding: 7bit\r\n")
+                .endsWith("\r\n\r\neins\r\nzwei\r\n");
+    }
+
+    private MimeMessage received(String mime) throws Exception {
+        return new MimeMessage(
+                session, new ByteArrayInputStream(mime.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
     void messageForDeliveryWritesTheSignedBytesUnchanged() throws Exception {
         var signed =
                 signer.sign(
