@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.signet.account.Customer;
 import org.signet.account.TechnicalAccount;
 import org.signet.pki.CertificateSummary;
 import org.signet.pki.CustomerPki;
+import org.signet.platform.JsonSupport;
 import org.signet.tracking.Timestamps;
 
 /**
@@ -106,7 +106,7 @@ public class CertificateWarnings {
         byCustomer.forEach(
                 (customerId, warnings) -> {
                     var customer = em.find(Customer.class, customerId);
-                    var certificates = Json.createArrayBuilder();
+                    var certificates = JsonSupport.PROVIDER.createArrayBuilder();
                     var keys = new ArrayList<CertificateWarning.Key>();
                     for (var warning : warnings) {
                         keys.add(
@@ -116,10 +116,12 @@ public class CertificateWarnings {
                                 .ifPresent(c -> certificates.add(entry(c, now)));
                     }
                     var json =
-                            Json.createObjectBuilder()
+                            JsonSupport.PROVIDER
+                                    .createObjectBuilder()
                                     .add(
                                             "meta",
-                                            Json.createObjectBuilder()
+                                            JsonSupport.PROVIDER
+                                                    .createObjectBuilder()
                                                     .add("customerNo", customer.getCustomerNo())
                                                     .add("version", VERSION))
                                     .add("certificates", certificates)
@@ -185,9 +187,10 @@ public class CertificateWarnings {
     }
 
     private static jakarta.json.JsonObject entry(CertificateSummary certificate, Instant now) {
-        var addresses = Json.createArrayBuilder();
+        var addresses = JsonSupport.PROVIDER.createArrayBuilder();
         certificate.addresses().forEach(addresses::add);
-        return Json.createObjectBuilder()
+        return JsonSupport.PROVIDER
+                .createObjectBuilder()
                 .add("id", certificate.id())
                 .add("senderAddresses", addresses)
                 .add("notAfter", Timestamps.format(certificate.notAfter()))

@@ -2,7 +2,6 @@ package org.signet.notification;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
@@ -16,6 +15,7 @@ import org.signet.account.TechnicalAccount;
 import org.signet.job.Job;
 import org.signet.pki.CustomerPki;
 import org.signet.pki.SealedKey;
+import org.signet.platform.JsonSupport;
 
 /** The endpoint a job's events go to, with its headers and its password opened for the push. */
 @Stateless
@@ -35,7 +35,8 @@ public class NotificationEndpoints {
         }
 
         JsonObject endPoint;
-        try (var reader = Json.createReader(new StringReader(job.getRequestJson()))) {
+        try (var reader =
+                JsonSupport.PROVIDER.createReader(new StringReader(job.getRequestJson()))) {
             endPoint = reader.readObject().getJsonObject("notification").getJsonObject("endPoint");
         }
         var headers = new LinkedHashMap<String, String>();

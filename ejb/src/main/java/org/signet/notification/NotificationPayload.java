@@ -1,9 +1,9 @@
 package org.signet.notification;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.signet.job.Job;
 import org.signet.job.Mail;
+import org.signet.platform.JsonSupport;
 import org.signet.tracking.Timestamps;
 import org.signet.tracking.TrackingEvent;
 
@@ -19,7 +19,8 @@ final class NotificationPayload {
 
     static String of(Job job, Mail mail, TrackingEvent event) {
         var meta =
-                Json.createObjectBuilder()
+                JsonSupport.PROVIDER
+                        .createObjectBuilder()
                         .add("account", job.getAccountId())
                         .add("customerNo", job.getCustomer().getCustomerNo())
                         .add("receivedTs", Timestamps.format(job.getReceivedAt()))
@@ -28,7 +29,8 @@ final class NotificationPayload {
         addIfPresent(meta, "referenceJob", job.getReferenceJob());
 
         var mailObject =
-                Json.createObjectBuilder()
+                JsonSupport.PROVIDER
+                        .createObjectBuilder()
                         .add("id", mail.getId())
                         .add("email", mail.getEmail())
                         .add("from", mail.getEnvelopeFrom());
@@ -36,7 +38,8 @@ final class NotificationPayload {
         addIfPresent(mailObject, "messageId", mail.getMessageId());
 
         var eventObject =
-                Json.createObjectBuilder()
+                JsonSupport.PROVIDER
+                        .createObjectBuilder()
                         .add("type", event.getType())
                         .add("phase", event.getPhase())
                         .add("state", event.getState())
@@ -45,15 +48,23 @@ final class NotificationPayload {
         addIfPresent(eventObject, "description", event.getDescription());
 
         var notification =
-                Json.createObjectBuilder().add("mail", mailObject).add("event", eventObject);
+                JsonSupport.PROVIDER
+                        .createObjectBuilder()
+                        .add("mail", mailObject)
+                        .add("event", eventObject);
         addIfPresent(notification, "tag", job.getReferenceJob());
 
-        return Json.createObjectBuilder()
+        return JsonSupport.PROVIDER
+                .createObjectBuilder()
                 .add("meta", meta)
                 .add(
                         "notifications",
-                        Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("meta", notification)))
+                        JsonSupport.PROVIDER
+                                .createArrayBuilder()
+                                .add(
+                                        JsonSupport.PROVIDER
+                                                .createObjectBuilder()
+                                                .add("meta", notification)))
                 .build()
                 .toString();
     }

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -47,6 +46,7 @@ import org.signet.intake.JobIntake.Idempotency;
 import org.signet.intake.JobRequest;
 import org.signet.intake.OutboxRelay;
 import org.signet.platform.BrokerStatus;
+import org.signet.platform.JsonSupport;
 import org.signet.tracking.JobQuery;
 import org.signet.tracking.JobView;
 
@@ -184,7 +184,7 @@ public class JobResource {
      */
     private JobRequest parse(String json) {
         jakarta.json.JsonValue document;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonSupport.PROVIDER.createReader(new StringReader(json))) {
             document = reader.readValue();
         } catch (JsonParsingException e) {
             throw new MalformedBodyException(
