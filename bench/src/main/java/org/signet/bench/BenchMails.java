@@ -9,7 +9,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Date;
@@ -77,7 +77,7 @@ public final class BenchMails {
     /** The message as the pipeline holds it: parsed from its stored bytes. */
     public static MimeMessage parse(byte[] mime) {
         try {
-            return new MimeMessage(SESSION, new ByteArrayInputStream(mime));
+            return new MimeMessage(SESSION, new SharedByteArrayInputStream(mime));
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot parse a benchmark mail", e);
         }

@@ -8,10 +8,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,9 +134,10 @@ public class MailProcessing {
 
     private static MimeMessage clientMessage(Mail mail) {
         try {
+            // a shared stream: the parts read their bytes from this one array, not from copies
             return new MimeMessage(
                     SESSION,
-                    new ByteArrayInputStream(
+                    new SharedByteArrayInputStream(
                             mail.getSourceMime().getBytes(StandardCharsets.ISO_8859_1)));
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot read the message of mail " + mail.getId(), e);

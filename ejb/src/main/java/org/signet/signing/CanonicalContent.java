@@ -48,7 +48,8 @@ final class CanonicalContent {
     static byte[] of(MimePart source) throws MessagingException, IOException, SigningException {
         MimeBodyPart canonical = canonicalPart(source);
 
-        var out = new ByteArrayOutputStream();
+        // sized for the content as it came, so that a large mail is not copied while it grows
+        var out = new ByteArrayOutputStream(Math.max(source.getSize(), 0) + 8192);
         canonical.writeTo(out);
         byte[] bytes = crlfLineEndings(out.toByteArray());
 

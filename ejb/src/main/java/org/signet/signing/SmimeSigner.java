@@ -1,14 +1,11 @@
 package org.signet.signing;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
-import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -146,8 +143,12 @@ public final class SmimeSigner {
                 .build(contentSigner, signer);
     }
 
-    /** The body of the multipart/signed entity, and its Content-Type with the boundary. */
-    private record MultipartSigned(byte[] body, String contentType) {}
+    /**
+     * The body of the multipart/signed entity in three pieces, the signed content in the middle as
+     * it is, and its Content-Type with the boundary.
+     */
+    private record MultipartSigned(
+            byte[] opening, byte[] content, byte[] signaturePart, String contentType) {}
 
     /**
      * RFC 1847 2.1: the signed part comes first, exactly as hashed; the CRLF before a boundary
@@ -157,53 +158,98 @@ public final class SmimeSigner {
             byte[] content, byte[] signature, SigningDigest digest) {
         String boundary = boundaryNotIn(content);
 
-        var body = new StringBuilder(content.length + signature.length * 2);
-        body.append("--").append(boundary).append("\r\n");
-        body.append(new String(content, StandardCharsets.US_ASCII));
-        body.append("\r\n--").append(boundary).append("\r\n");
-        body.append("Content-Type: ").append(SIGNATURE_TYPE).append("; name=\"smime.p7s\"\r\n");
-        body.append("Content-Transfer-Encoding: base64\r\n");
-        body.append("Content-Disposition: attachment; filename=\"smime.p7s\"\r\n");
-        body.append("Content-Description: S/MIME Cryptographic Signature\r\n\r\n");
-        body.append(Base64.getMimeEncoder().encodeToString(signature)).append("\r\n");
-        body.append("--").append(boundary).append("--\r\n");
+        // kept as bytes and joined once with the headers: each copy of a 25 MB mail is 25 MB of
+        // heap
+        byte[] opening = ascii("--" + boundary + "\r\n");
+        byte[] signaturePart =
+                ascii(
+                        "\r\n--"
+                                + boundary
+                                + "\r\nContent-Type: "
+                                + SIGNATURE_TYPE
+                                + "; name=\"smime.p7s\"\r\n"
+                                + "Content-Transfer-Encoding: base64\r\n"
+                                + "Content-Disposition: attachment; filename=\"smime.p7s\"\r\n"
+                                + "Content-Description: S/MIME Cryptographic Signature\r\n\r\n"
+                                + Base64.getMimeEncoder().encodeToString(signature)
+                                + "\r\n--"
+                                + boundary
+                                + "--\r\n");
 
         var parameters = new ParameterList();
         parameters.set("protocol", SIGNATURE_TYPE);
         parameters.set("micalg", digest.micalg());
         parameters.set("boundary", boundary);
         String contentType = new ContentType("multipart", "signed", parameters).toString();
-        return new MultipartSigned(
-                body.toString().getBytes(StandardCharsets.US_ASCII), contentType);
+        return new MultipartSigned(opening, content, signaturePart, contentType);
     }
 
     private String boundaryNotIn(byte[] content) {
-        String text = new String(content, StandardCharsets.US_ASCII);
         while (true) {
             byte[] nonce = new byte[16];
             random.nextBytes(nonce);
             String boundary = "----=_Signed_" + HexFormat.of().formatHex(nonce);
-            if (!text.contains(boundary)) {
+            if (indexOf(content, ascii(boundary)) < 0) {
                 return boundary;
             }
         }
     }
 
-    /** The outer message: the original headers, the multipart/signed body, written once. */
+    private static int indexOf(byte[] data, byte[] pattern) {
+        outer:
+        for (int i = 0; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    /**
+     * The outer message: the original headers, then the multipart/signed body, written once into
+     * one array. Jakarta Mail settles the headers; the body never passes through it, which would
+     * parse it again as a multipart and copy it through streams.
+     */
     private byte[] write(MimeMessage original, MultipartSigned body) throws SigningException {
         try {
             var signed = new OuterMessage(session);
             copyOuterHeaders(original, signed);
-            signed.setDataHandler(
-                    new DataHandler(new ByteArrayDataSource(body.body(), body.contentType())));
-            signed.setHeader("MIME-Version", "1.0");
             signed.setHeader("Content-Type", MimeUtility.fold(14, body.contentType()));
-            signed.saveChanges();
+            signed.settleHeaders();
 
-            var out = new ByteArrayOutputStream(body.body().length + 2048);
-            signed.writeTo(out);
-            return out.toByteArray();
-        } catch (MessagingException | IOException e) {
+            var headers = new StringBuilder(2048);
+            for (Enumeration<String> lines = signed.getAllHeaderLines();
+                    lines.hasMoreElements(); ) {
+                headers.append(lines.nextElement()).append("\r\n");
+            }
+            headers.append("\r\n");
+            return concat(
+                    headers.toString().getBytes(StandardCharsets.ISO_8859_1),
+                    body.opening(),
+                    body.content(),
+                    body.signaturePart());
+        } catch (MessagingException e) {
             throw new SigningException("Cannot write the signed message", e);
         }
     }
@@ -230,8 +276,8 @@ public final class SmimeSigner {
     }
 
     /**
-     * Keeps the Message-ID of the original: {@code saveChanges()} would otherwise replace it. A
-     * message that had none gets one, as usual.
+     * The outer headers of the signed message. It keeps the Message-ID of the original; a message
+     * that had none gets one, and a Date, as {@code saveChanges()} would give them.
      */
     private static final class OuterMessage extends MimeMessage {
 
@@ -239,10 +285,13 @@ public final class SmimeSigner {
             super(session);
         }
 
-        @Override
-        protected void updateMessageID() throws MessagingException {
+        void settleHeaders() throws MessagingException {
+            setHeader("MIME-Version", "1.0");
+            if (getHeader("Date") == null) {
+                setSentDate(new java.util.Date());
+            }
             if (getHeader("Message-ID") == null) {
-                super.updateMessageID();
+                updateMessageID();
             }
         }
     }
