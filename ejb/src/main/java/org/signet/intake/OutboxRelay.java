@@ -78,6 +78,9 @@ public class OutboxRelay {
 
         int sent = 0;
         var unmarked = new ArrayList<String>();
+        // TODO [Intake] a broker that blocks producers (its disk below min-disk-free) holds this
+        //  send, and with it the client's request, until space is freed: Artemis' client waits
+        //  for credits without a time limit. The job is stored; a bounded wait would answer 202.
         try (var context = connectionFactory.createContext()) {
             var producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (var row : pending) {

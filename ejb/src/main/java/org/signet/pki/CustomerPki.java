@@ -260,7 +260,7 @@ public class CustomerPki {
         }
     }
 
-    // TODO [Pki] the key file is read on every use; cache it by modification time if it shows
+    /** Read on every use: opened keys are kept (OpenedKeys), so this is once per key, not mail. */
     private static MasterKeys masterKeys() {
         var file =
                 Settings.value(Settings.PKI_MASTER_KEY_FILE)
