@@ -6,23 +6,11 @@ import static org.signet.system.SignetClient.jobRequest;
 import static org.signet.system.SignetClient.json;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The administration API: customers, technical accounts and console users. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class AdminApiIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
 

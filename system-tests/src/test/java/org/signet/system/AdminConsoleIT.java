@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signet.system.SignetClient.json;
 
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
@@ -20,18 +15,11 @@ import org.openqa.selenium.By;
  * and a technical account with signing active, uploads the sender's certificate, and a job that the
  * account then sends over REST arrives signed; the audit trail names each change.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class AdminConsoleIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
 
     @RegisterExtension static final CustomerCa ca = new CustomerCa();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
     private Browser browser;

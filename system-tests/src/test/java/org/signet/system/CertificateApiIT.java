@@ -8,26 +8,14 @@ import jakarta.json.JsonString;
 import java.nio.file.Files;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Certificate import, listing and deletion over HTTP, self-service and by administrators. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class CertificateApiIT {
 
     private static OpensslPki ca;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
 

@@ -7,14 +7,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -22,18 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the push endpoints of the customer's accounts as a certificate notification and shown in the
  * console; the customer page names the senders whose signed mails would be dropped today.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class CertificateExpiryIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
 
     @RegisterExtension static final CustomerCa ca = new CustomerCa();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
     private Receiver receiver;

@@ -10,31 +10,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The console's form login and the Live Search and job pages over plain HTTP, as a browser sends
  * them: sign-in, bookmarkable searches, refusal of bad input and each customer user's confinement
  * to its own customer's jobs.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ConsoleIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
     private static final Pattern RESULT_COUNT =
             Pattern.compile("<span id=\"result-count\">([^<]+)</span>");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
     private final ConsoleHttp console = new ConsoleHttp();

@@ -15,13 +15,8 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Properties;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -29,19 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * envelope, and the exact event sequence of each outcome (DESIGN.md). The relay sink refuses
  * bounce@ with 550 and defer@ with 451.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class DeliveryIT {
 
     /** Long enough for the test runtime's four delivery retries (1, 3, 6 and 10 s). */
     private static final Duration FINISH = Duration.ofSeconds(90);
 
     @RegisterExtension static final CustomerCa ca = new CustomerCa();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
 

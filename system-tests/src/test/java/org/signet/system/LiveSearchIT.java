@@ -5,15 +5,10 @@ import static org.signet.system.SignetClient.json;
 
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,8 +18,6 @@ import org.openqa.selenium.WebElement;
  * by its id and reads its SMIME_SIGNING event; a customer user sees its own customer's events only.
  * Screenshots of the pages are kept under {@code target/screenshots}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class LiveSearchIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
@@ -32,11 +25,6 @@ class LiveSearchIT {
     private static final By ROWS = By.cssSelector("[id='results:hits_data'] > tr");
 
     @RegisterExtension static final CustomerCa ca = new CustomerCa();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     /** One signed job of customer A, found by every test. */
     private static SignetClient.Account signedAccount;

@@ -12,33 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Push notifications to a real HTTP receiver in this JVM: the document each event sends, BASIC
  * authentication and headers, and the retry rules (the test runtime waits 1, 1, 2 and 2 s between
  * attempts, and gives up on a receiver after 3 s).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class NotificationIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
 
     private static Receiver receiver;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
 

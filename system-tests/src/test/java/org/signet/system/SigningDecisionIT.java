@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.signet.system.SignetClient.jobRequest;
 import static org.signet.system.SignetClient.json;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,14 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every row of the signing decision table through the deployed EAR: the account's {@code active}
  * and {@code defaultActive} against the job's flag (true, false or absent).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class SigningDecisionIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
 

@@ -8,13 +8,8 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -22,18 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * envelope sender and reach the relay exactly as stored; what the relay received verifies with
  * openssl and gpgsm against the customer's root alone.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class SigningIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
 
     @RegisterExtension static final CustomerCa ca = new CustomerCa();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
 

@@ -14,31 +14,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SMTP adapter of the deployed EAR as applications use it: Jakarta Mail and swaks over STARTTLS
  * and AUTH, control headers, the signing decision, and each refusal with its code.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class SmtpIT {
 
     private static final Duration FINISH = Duration.ofSeconds(60);
 
     @RegisterExtension static final CustomerCa ca = new CustomerCa();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive signet() {
-        return Deployments.signetEar();
-    }
 
     private final SignetClient signet = new SignetClient();
 
