@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.signet.signing.TestPki.KeyType;
@@ -76,6 +77,29 @@ class SmimeSignerInteropTest {
         assertThat(verified).isEqualTo(SignedParts.of(signed.mime()).signedEntity());
         assertThat(String.join("\n", MimeContent.parse(verified).texts()))
                 .contains(sample.expectedTexts());
+    }
+
+    /**
+     * The signer on a machine where the native provider does not load uses the JDK's providers;
+     * Bouncy Castle's is what the benchmarks compare with. Both must sign what verifies.
+     */
+    @ParameterizedTest(name = "{0} provider signs with {1} what openssl and gpgsm verify")
+    @CsvSource({"jdk, RSA_2048", "jdk, EC_P256", "bc, RSA_2048", "bc, EC_P384"})
+    void everyProviderSignsWhatVerifies(String provider, KeyType type) throws Exception {
+        var signatures =
+                provider.equals("jdk") ? SignatureProvider.jdk() : SignatureProvider.bouncyCastle();
+        var credentials = CREDENTIALS.get(type);
+        var own =
+                new SigningCredentials(
+                        signatures.own(credentials.privateKey()), credentials.chain());
+
+        var signed = new SmimeSigner(signatures).sign(SampleMail.NON_ASCII.compose(session), own);
+        var parts = SignedParts.of(signed.mime());
+
+        var opensslRun = openssl.verify(signed.mime(), Files.createTempFile(workDir, "p", ".mime"));
+        assertThat(opensslRun.output()).as("%s", opensslRun).contains("Verification successful");
+        var gpgsmRun = gpgsm.verify(parts.signature(), parts.signedEntity());
+        assertThat(gpgsmRun.output()).as("%s", gpgsmRun).contains("[GNUPG:] GOODSIG");
     }
 
     @ParameterizedTest(name = "{0} signed with {1} verifies with gpgsm")
