@@ -145,7 +145,7 @@ final class CanonicalContent {
         } catch (MessagingException e) {
             return null; // composed in memory: no encoded bytes to keep
         }
-        if (firstBareLineBreak(raw) >= 0 || !sevenBitShortLines(raw)) {
+        if (firstBareLineBreak(raw) >= 0 || firstUnsafeOctet(raw) >= 0) {
             return null;
         }
         if (text && encoding.equals("quoted-printable") && encodesLineBreak(raw)) {
@@ -167,20 +167,6 @@ final class CanonicalContent {
             return bodyPart.getRawInputStream();
         }
         return part instanceof MimeMessage message ? message.getRawInputStream() : null;
-    }
-
-    private static boolean sevenBitShortLines(byte[] bytes) {
-        int lineLength = 0;
-        for (byte b : bytes) {
-            if (b < 0 || b == 0) {
-                return false;
-            }
-            lineLength = b == '\n' ? 0 : lineLength + 1;
-            if (lineLength > MAX_LINE_OCTETS + 1) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Quoted-printable that encodes a CR or LF (=0D, =0A) may hide a bare line break. */
@@ -329,16 +315,29 @@ final class CanonicalContent {
      * header line in the input, which is refused here rather than sent with a fragile signature.
      */
     private static void requireTransportSafe(byte[] bytes) throws SigningException {
+        int at = firstUnsafeOctet(bytes);
+        if (at >= 0) {
+            throw new SigningException(
+                    bytes[at] <= 0
+                            ? "The message content contains 8-bit data or NUL in a header"
+                            : "The message content has a line over 998 octets");
+        }
+    }
+
+    /** The first octet that is 8-bit or NUL or makes its line longer than 998 octets, or -1. */
+    private static int firstUnsafeOctet(byte[] bytes) {
         int lineLength = 0;
-        for (byte b : bytes) {
-            if (b < 0) {
-                throw new SigningException("The message content contains 8-bit data in a header");
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b <= 0) {
+                return i;
             }
             lineLength = b == '\n' ? 0 : lineLength + 1;
             if (lineLength > MAX_LINE_OCTETS + 1) {
-                throw new SigningException("The message content has a line over 998 octets");
+                return i;
             }
         }
+        return -1;
     }
 
     /** Where copied headers go: a body part being built, or the headers of a kept one. */
